@@ -1,0 +1,58 @@
+import json
+
+import pytest
+from conftest import EXAMPLES
+
+import vericlaim
+from vericlaim.config import Config
+from vericlaim.retrieval import IndexCorruptError, IndexStore
+
+
+def test_build_then_extend_skips_present_docs(tmp_path):
+    idx = tmp_path / "idx"
+    first = vericlaim.build_index(EXAMPLES / "reports" / "northern-wire-2019-12-28.txt", idx)
+    assert first.documents_added == 1 and first.total_passages == first.passages_added > 0
+    second = vericlaim.build_index(EXAMPLES / "reports", idx)
+    assert second.documents_added == 7 and second.documents_skipped == 1
+    assert second.total_passages == first.total_passages + second.passages_added
+    manifest = json.loads((idx / "manifest.json").read_text())
+    assert manifest["passages"] == second.total_passages and manifest["dimension"] == 384
+    assert manifest["embedding_model"] == Config().embedding_model
+    assert not any(p.suffix == ".pkl" for p in idx.iterdir())
+
+
+def test_model_mismatch_is_refused(example_index):
+    with pytest.raises(IndexCorruptError, match="built with embedding model"):
+        IndexStore.load(example_index, expected_model="some/other-model")
+
+
+def test_tampered_or_truncated_files_are_refused(example_index, tmp_path):
+    import shutil
+
+    for name in ("index.faiss", "passages.parquet"):
+        copy = tmp_path / name
+        shutil.copytree(example_index, copy)
+        data = (copy / name).read_bytes()
+        (copy / name).write_bytes(data[: len(data) // 2])
+        with pytest.raises(IndexCorruptError, match="checksum mismatch"):
+            IndexStore.load(copy)
+
+
+def test_not_an_index(tmp_path):
+    with pytest.raises(IndexCorruptError, match="not a vericlaim index"):
+        IndexStore.load(tmp_path)
+
+
+def test_search_finds_the_right_report_and_never_the_article_itself(example_index):
+    from vericlaim.models.embedder import load_embedder
+    from vericlaim.records import Claim
+    from vericlaim.retrieval import search
+
+    store = IndexStore.load(example_index)
+    claim = Claim("northern-wire-2019-12-28", "x:1", "Floods displaced 800 residents in the Sorel valley.",
+                  0, 10, ("quantity",))
+    vectors = load_embedder(Config().embedding_model).encode([claim.text])
+    hits = search(store, [claim], vectors, 3)[0]
+    assert hits[0][0].doc_id in {"river-news-2019-12-29"}
+    own = Claim("river-news-2019-12-29", "x:2", claim.text, 0, 10, ("quantity",))
+    assert all(p.doc_id != "river-news-2019-12-29" for p, _, _ in search(store, [own], vectors, 5)[0])

@@ -1,0 +1,60 @@
+"""A tiny real training run proves train-nli end to end (one step, a few dozen pairs)."""
+
+import json
+import subprocess
+import sys
+
+from vericlaim.models.nli_data import is_heldout_group, numeric_contrast_pairs, read_nli_file
+
+
+def _write_data(path):
+    rows = []
+    for i in range(12):
+        rows.append({"premise": f"{i + 3} soldiers were wounded in the attack.",
+                     "hypothesis": f"{i + 3} soldiers were wounded.", "label": "entailment"})
+        rows.append({"premise": "The governor condemned the attack.",
+                     "hypothesis": "The governor praised the attack.", "label": "contradiction"})
+        rows.append({"premise": "The base is near the city.",
+                     "hypothesis": "The base opened in 1990.", "label": "neutral"})
+    path.write_text("\n".join(json.dumps(r) for r in rows) + "\n")
+
+
+def test_train_one_step_writes_a_loadable_model(tmp_path):
+    data = tmp_path / "pairs.jsonl"
+    _write_data(data)
+    out = tmp_path / "model"
+    result = subprocess.run(
+        [sys.executable, "-m", "vericlaim", "train-nli", "--data", str(data), "--out", str(out),
+         "--max-steps", "1", "--batch-size", "8", "--validation-size", "6", "-q"],
+        capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stderr
+    config = json.loads((out / "config.json").read_text())
+    assert set(config["id2label"].values()) == {"entailment", "neutral", "contradiction"}
+    assert (out / "model.safetensors").is_file() and (out / "tokenizer.json").is_file()
+    assert json.loads((out / "training.json").read_text())["steps"] == 1
+    from vericlaim.models.nli import NLIScorer
+
+    scores = NLIScorer(str(out)).predict([("A cat sat.", "A cat sat.")])
+    assert abs(scores[0].entailment + scores[0].neutral + scores[0].contradiction - 1) < 1e-4
+
+
+def test_fact_verification_labels_and_twins(tmp_path):
+    path = tmp_path / "vc.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in [
+        {"case_id": "a", "claim": "X had 5 wins .", "evidence": "X had 5 wins in 2001 .", "label": "SUPPORTS"},
+        {"case_id": "a", "claim": "X had 9 wins .", "evidence": "X had 5 wins in 2001 .", "label": "REFUTES"},
+        {"case_id": "b", "claim": "Y .", "evidence": "Z .", "label": "NOT ENOUGH INFO"},
+    ]) + "\n")
+    pairs = read_nli_file(path)
+    assert [p.label for p in pairs] == ["entailment", "contradiction", "neutral"]
+    assert pairs[0].premise == "X had 5 wins in 2001."
+    assert is_heldout_group(pairs[0].group) == is_heldout_group(pairs[1].group)
+
+
+def test_numeric_contrast_pairs_change_a_number_the_premise_lacks():
+    from vericlaim.models.nli_data import NLIPair
+
+    pairs = [NLIPair("The club won 14 titles in 1998.", "The club won 14 titles.", "entailment", "t")]
+    made = numeric_contrast_pairs(pairs, 5, seed=1)
+    assert len(made) == 1 and made[0].label == "contradiction"
+    assert "14" not in made[0].hypothesis and made[0].hypothesis != pairs[0].hypothesis

@@ -1,0 +1,5 @@
+import sys
+
+from vericlaim.cli import main
+
+sys.exit(main())

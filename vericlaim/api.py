@@ -1,0 +1,131 @@
+"""The public Python API: each function mirrors one CLI command.
+
+    import vericlaim
+    vericlaim.build_index("examples/reports", "idx")
+    result = vericlaim.check("examples/articles", "idx", out="report.csv")
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from vericlaim.config import Config
+from vericlaim.corpora import read_documents
+from vericlaim.models.embedder import load_embedder
+from vericlaim.pipeline import add_documents, check_documents
+from vericlaim.records import Claim, Document, InputError, Verdict
+from vericlaim.report import write_errors, write_report
+from vericlaim.retrieval import IndexStore
+
+ERRORS_FILE = "vericlaim-errors.csv"
+
+
+@dataclass
+class IndexSummary:
+    documents_added: int
+    documents_skipped: int
+    passages_added: int
+    total_passages: int
+    errors: list[InputError] = field(default_factory=list)
+
+
+@dataclass
+class CheckResult:
+    verdicts: list[Verdict]
+    errors: list[InputError]
+    report_path: Path | None = None
+    errors_path: Path | None = None
+
+    @property
+    def failed(self) -> list[InputError]:
+        """Errors that cost an input its results (warnings excluded)."""
+        return [e for e in self.errors if not e.reason.startswith("warning:")]
+
+    def counts(self) -> dict[str, int]:
+        found: dict[str, int] = {}
+        for v in self.verdicts:
+            found[v.label] = found.get(v.label, 0) + 1
+        return found
+
+
+def _split(records, errors: list[InputError]):
+    for record in records:
+        if isinstance(record, InputError):
+            errors.append(record)
+            print(f"vericlaim: {record.path}{':' + str(record.line) if record.line else ''}: "
+                  f"{record.reason}", file=sys.stderr)
+        else:
+            yield record
+
+
+def build_index(
+    reports: str | Path, index: str | Path, config: Config | None = None,
+    progress: bool = False, kind: str = "flat",
+) -> IndexSummary:
+    """Build an index over ``reports``, or extend an existing one with new documents."""
+    config = config or Config.from_env()
+    embedder = load_embedder(config.embedding_model)
+    if (Path(index) / "manifest.json").exists():
+        store = IndexStore.load(index, expected_model=config.embedding_model)
+    else:
+        store = IndexStore.empty(config.embedding_model, embedder.dimension, kind)
+    errors: list[InputError] = []
+    added, skipped, passages = add_documents(
+        store, _split(read_documents(reports), errors), config, progress)
+    if added:
+        store.save(index)
+    return IndexSummary(added, skipped, passages, len(store), errors)
+
+
+def load_index(index: str | Path, config: Config | None = None) -> IndexStore:
+    config = config or Config.from_env()
+    return IndexStore.load(index, expected_model=config.embedding_model)
+
+
+def check(
+    articles: str | Path, index: str | Path | IndexStore, out: str | Path | None = None,
+    fmt: str = "csv", config: Config | None = None, progress: bool = False,
+) -> CheckResult:
+    """Check every article against the index; write the report if ``out`` is given.
+
+    Bad inputs are collected in ``result.errors`` (and ``vericlaim-errors.csv``
+    beside the report); every good article still gets its rows.
+    """
+    from tqdm import tqdm
+
+    config = config or Config.from_env()
+    store = index if isinstance(index, IndexStore) else load_index(index, config)
+    errors: list[InputError] = []
+    docs = _split(read_documents(articles), errors)
+    verdicts: list[Verdict] = []
+    with tqdm(desc="check", unit="article", file=sys.stderr, disable=not progress) as bar:
+        for _doc, rows in check_documents(docs, store, config):
+            verdicts += rows
+            bar.update(1)
+            bar.set_postfix(claims=len(verdicts))
+    result = CheckResult(verdicts, errors)
+    if out is not None:
+        result.report_path = Path(out)
+        write_report(verdicts, out, fmt)
+        result.errors_path = Path(out).parent / ERRORS_FILE
+        if errors:
+            write_errors(errors, result.errors_path)
+        else:
+            result.errors_path.unlink(missing_ok=True)
+            result.errors_path = None
+    return result
+
+
+def extract_claims(articles: str | Path) -> tuple[list[Claim], list[InputError]]:
+    """Claims that ``check`` would verify, without touching any model."""
+    from vericlaim.claims import extract_claims as claims_of
+
+    errors: list[InputError] = []
+    claims = [c for doc in _split(read_documents(articles), errors) for c in claims_of(doc)]
+    return claims, errors
+
+
+__all__ = ["CheckResult", "Document", "IndexSummary", "build_index", "check", "extract_claims",
+           "load_index"]

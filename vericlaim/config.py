@@ -1,0 +1,51 @@
+"""One object that fully describes a run, readable in one screen.
+
+Every threshold the verdict logic uses lives here with its reason, so a
+run can be reproduced from the config alone and tuned in one place.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+
+from vericlaim.models.resolve import DEFAULT_EMBEDDING_MODEL, DEFAULT_NLI_MODEL
+
+
+@dataclass(frozen=True)
+class Config:
+    # Models: any Hugging Face name or local folder; defaults work offline.
+    embedding_model: str = DEFAULT_EMBEDDING_MODEL
+    nli_model: str = DEFAULT_NLI_MODEL
+    # Retrieval: how many passages each claim is checked against.
+    top_k: int = 5
+    # Passages whose cosine similarity is below this are too far off-topic
+    # for NLI to be meaningful; they are never scored (saves time, avoids
+    # contradictions against unrelated text).
+    min_retrieval_score: float = 0.35
+    # Supported: best entailment at least this high...
+    entail_threshold: float = 0.60
+    # ...and above that passage's contradiction by at least this margin.
+    entail_margin: float = 0.20
+    # Contradicted: a passage contradicts at least this strongly...
+    contradict_threshold: float = 0.70
+    # ...and is clearly about the claim (similarity at least this), so a
+    # weakly related passage can only leave the claim unverified.
+    contradict_min_relevance: float = 0.55
+    # NLI batching: pairs per forward pass and premise truncation (tokens).
+    nli_batch_size: int = 32
+    max_length: int = 192
+    # Passage windows: sentences per passage and overlap between windows.
+    passage_sentences: int = 2
+    passage_stride: int = 1
+
+    @classmethod
+    def from_env(cls, **overrides) -> Config:
+        """Defaults, then VERICLAIM_* environment variables, then overrides."""
+        values = {}
+        if os.environ.get("VERICLAIM_NLI_MODEL"):
+            values["nli_model"] = os.environ["VERICLAIM_NLI_MODEL"]
+        if os.environ.get("VERICLAIM_EMBEDDING_MODEL"):
+            values["embedding_model"] = os.environ["VERICLAIM_EMBEDDING_MODEL"]
+        values.update({k: v for k, v in overrides.items() if v is not None})
+        return cls(**values)

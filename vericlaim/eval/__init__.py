@@ -1,0 +1,1 @@
+"""Measurement: metrics and benchmark runners that use the public API."""

@@ -1,0 +1,10 @@
+"""Model loading (name or path, offline-aware), NLI scoring and training."""
+
+from vericlaim.models.resolve import (
+    DEFAULT_EMBEDDING_MODEL,
+    DEFAULT_NLI_MODEL,
+    ModelNotFoundError,
+    resolve_model,
+)
+
+__all__ = ["DEFAULT_EMBEDDING_MODEL", "DEFAULT_NLI_MODEL", "ModelNotFoundError", "resolve_model"]

@@ -1,0 +1,231 @@
+"""Fine-tune a small 3-label NLI cross-encoder on CPU.
+
+CPU time is the constraint (about 1.7 s per 32-pair step on two cores), so
+the loop spends it carefully: pairs are tokenised once, batches are built
+from pairs of similar length (little padding), a small validation split
+drives early stopping, and ``max_minutes`` stops the run cleanly with the
+best checkpoint saved. The output is a plain Hugging Face folder (config
+with ``id2label``, tokenizer, fp16 safetensors) plus MODEL_CARD.md.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import random
+import sys
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from vericlaim.models.nli_data import LABELS, NLIPair, is_heldout_group
+
+ID2LABEL = dict(enumerate(LABELS))
+LABEL2ID = {label: i for i, label in ID2LABEL.items()}
+
+
+@dataclass
+class TrainConfig:
+    """Everything that decides a training run; recorded in the model card."""
+
+    base: str
+    out: Path
+    epochs: float = 1.0
+    batch_size: int = 32
+    learning_rate: float = 6e-5
+    warmup_ratio: float = 0.06
+    max_length: int = 128
+    seed: int = 13
+    eval_every: int = 250
+    patience: int = 4
+    validation_size: int = 800
+    max_steps: int | None = None
+    max_minutes: float | None = None
+    threads: int | None = None
+    notes: list[str] = field(default_factory=list)
+
+
+@dataclass
+class TrainResult:
+    steps: int
+    seconds: float
+    best_validation_accuracy: float
+    train_counts: dict[str, int]
+    validation_counts: dict[str, int]
+
+
+def split_train_validation(
+    pairs: list[NLIPair], size: int, seed: int
+) -> tuple[list[NLIPair], list[NLIPair]]:
+    """Hold a validation slice aside, dropping reserved VitaminC groups entirely."""
+    usable = [p for p in pairs if not is_heldout_group(p.group)]
+    rng = random.Random(seed)
+    rng.shuffle(usable)
+    size = min(size, max(1, len(usable) // 10)) if len(usable) > 1 else 0
+    return usable[size:], usable[:size]
+
+
+def _length_buckets(lengths: list[int], batch_size: int, rng: random.Random) -> list[list[int]]:
+    order = list(range(len(lengths)))
+    rng.shuffle(order)
+    chunk = batch_size * 50
+    batches = []
+    for start in range(0, len(order), chunk):
+        window = sorted(order[start : start + chunk], key=lengths.__getitem__)
+        batches += [window[i : i + batch_size] for i in range(0, len(window), batch_size)]
+    rng.shuffle(batches)
+    return batches
+
+
+def _collate(encoded: list[list[int]], types: list[list[int]], ids: list[int], pad_id: int):
+    import torch
+
+    width = max(len(encoded[i]) for i in ids)
+    input_ids = torch.full((len(ids), width), pad_id, dtype=torch.long)
+    token_type = torch.zeros((len(ids), width), dtype=torch.long)
+    mask = torch.zeros((len(ids), width), dtype=torch.long)
+    for row, i in enumerate(ids):
+        n = len(encoded[i])
+        input_ids[row, :n] = torch.tensor(encoded[i])
+        token_type[row, :n] = torch.tensor(types[i])
+        mask[row, :n] = 1
+    return {"input_ids": input_ids, "token_type_ids": token_type, "attention_mask": mask}
+
+
+def _encode(tokenizer, pairs: list[NLIPair], max_length: int):
+    enc = tokenizer(
+        [p.premise for p in pairs],
+        [p.hypothesis for p in pairs],
+        truncation="only_first",
+        max_length=max_length,
+    )
+    types = enc.get("token_type_ids") or [[0] * len(x) for x in enc["input_ids"]]
+    return enc["input_ids"], types
+
+
+def _accuracy(model, tokenizer, pairs: list[NLIPair], max_length: int, batch_size: int = 64) -> float:
+    import torch
+
+    if not pairs:
+        return 0.0
+    encoded, types = _encode(tokenizer, pairs, max_length)
+    order = sorted(range(len(pairs)), key=lambda i: len(encoded[i]))
+    correct = 0
+    model.eval()
+    with torch.inference_mode():
+        for start in range(0, len(order), batch_size):
+            ids = order[start : start + batch_size]
+            logits = model(**_collate(encoded, types, ids, tokenizer.pad_token_id)).logits
+            predicted = logits.argmax(-1).tolist()
+            correct += sum(ID2LABEL[p] == pairs[i].label for p, i in zip(predicted, ids, strict=False))
+    model.train()
+    return correct / len(pairs)
+
+
+def train_nli(pairs: list[NLIPair], config: TrainConfig, progress: bool = True) -> TrainResult:
+    """Train and save a cross-encoder; returns what the model card records."""
+    import torch
+    from tqdm import tqdm
+    from transformers import AutoModelForSequenceClassification, AutoTokenizer
+
+    if not pairs:
+        raise ValueError("no training pairs")
+    random.seed(config.seed)
+    torch.manual_seed(config.seed)
+    if config.threads:
+        torch.set_num_threads(config.threads)
+    train, validation = split_train_validation(pairs, config.validation_size, config.seed)
+    tokenizer = AutoTokenizer.from_pretrained(config.base)
+    model = AutoModelForSequenceClassification.from_pretrained(
+        config.base, num_labels=3, id2label=ID2LABEL, label2id=LABEL2ID
+    )
+    encoded, types = _encode(tokenizer, train, config.max_length)
+    labels = torch.tensor([LABEL2ID[p.label] for p in train])
+    rng = random.Random(config.seed)
+    steps_per_epoch = math.ceil(len(train) / config.batch_size)
+    total = max(1, int(steps_per_epoch * config.epochs))
+    if config.max_steps:
+        total = min(total, config.max_steps)
+    optimizer = torch.optim.AdamW(model.parameters(), lr=config.learning_rate, weight_decay=0.01)
+    warmup = max(1, int(total * config.warmup_ratio))
+    scheduler = torch.optim.lr_scheduler.LambdaLR(
+        optimizer, lambda s: min((s + 1) / warmup, max(0.0, (total - s) / max(1, total - warmup)))
+    )
+    best_acc, best_state, strikes, step = -1.0, None, 0, 0
+    started = time.monotonic()
+    bar = tqdm(total=total, desc="train-nli", file=sys.stderr, disable=not progress)
+    model.train()
+    stop = False
+    while step < total and not stop:
+        for ids in _length_buckets([len(e) for e in encoded], config.batch_size, rng):
+            batch = _collate(encoded, types, ids, tokenizer.pad_token_id)
+            loss = torch.nn.functional.cross_entropy(model(**batch).logits, labels[ids])
+            loss.backward()
+            torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
+            optimizer.step()
+            scheduler.step()
+            optimizer.zero_grad()
+            step += 1
+            bar.update(1)
+            bar.set_postfix(loss=f"{loss.item():.3f}", best=f"{best_acc:.3f}")
+            out_of_time = (
+                config.max_minutes is not None
+                and time.monotonic() - started > config.max_minutes * 60
+            )
+            if step % config.eval_every == 0 or step >= total or out_of_time:
+                acc = _accuracy(model, tokenizer, validation, config.max_length)
+                bar.write(f"step {step}: validation accuracy {acc:.4f}", file=sys.stderr)
+                if acc > best_acc:
+                    best_acc, strikes = acc, 0
+                    best_state = {k: v.detach().clone() for k, v in model.state_dict().items()}
+                else:
+                    strikes += 1
+                if strikes >= config.patience:
+                    bar.write("early stopping: validation accuracy stopped improving", file=sys.stderr)
+                    stop = True
+            if step >= total or out_of_time or stop:
+                stop = True
+                break
+    bar.close()
+    if best_state is not None:
+        model.load_state_dict(best_state)
+    seconds = time.monotonic() - started
+    result = TrainResult(
+        steps=step,
+        seconds=seconds,
+        best_validation_accuracy=best_acc,
+        train_counts=dict(Counter(p.source for p in train)),
+        validation_counts=dict(Counter(p.source for p in validation)),
+    )
+    save_model(model, tokenizer, config, result)
+    return result
+
+
+def save_model(model, tokenizer, config: TrainConfig, result: TrainResult) -> None:
+    """Write fp16 safetensors, tokenizer and a model card into ``config.out``."""
+    import torch
+
+    out = Path(config.out)
+    out.mkdir(parents=True, exist_ok=True)
+    model.to(torch.float16).save_pretrained(out, safe_serialization=True)
+    tokenizer.save_pretrained(out)
+    record = {
+        "base": config.base,
+        "steps": result.steps,
+        "train_seconds": round(result.seconds, 1),
+        "best_validation_accuracy": round(result.best_validation_accuracy, 4),
+        "train_pairs_by_source": result.train_counts,
+        "validation_pairs_by_source": result.validation_counts,
+        "hyperparameters": {
+            "epochs": config.epochs,
+            "batch_size": config.batch_size,
+            "learning_rate": config.learning_rate,
+            "warmup_ratio": config.warmup_ratio,
+            "max_length": config.max_length,
+            "seed": config.seed,
+            "max_minutes": config.max_minutes,
+        },
+        "notes": config.notes,
+    }
+    (out / "training.json").write_text(json.dumps(record, indent=2) + "\n", encoding="utf-8")

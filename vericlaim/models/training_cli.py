@@ -1,0 +1,79 @@
+"""The ``train-nli`` command: read data files, add numeric contrasts, train."""
+
+from __future__ import annotations
+
+import argparse
+import random
+import sys
+from collections import Counter
+from pathlib import Path
+
+from vericlaim.models.nli_data import NLIDataError, numeric_contrast_pairs, read_nli_file
+from vericlaim.models.resolve import DEFAULT_EMBEDDING_MODEL, resolve_model
+from vericlaim.models.train import TrainConfig, train_nli
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--data", nargs="+", required=True, metavar="FILE",
+                        help="NLI / fact-verification files (.jsonl, .tsv, .csv, SNLI s1.SPLIT)")
+    parser.add_argument("--base", default=DEFAULT_EMBEDDING_MODEL,
+                        help="encoder to fine-tune, name or path (default: offline all-MiniLM-L6-v2)")
+    parser.add_argument("--out", required=True, type=Path, help="output model folder")
+    parser.add_argument("--limit-per-file", type=int, default=None, metavar="N",
+                        help="use at most N pairs from each file (seeded sample)")
+    parser.add_argument("--numeric-contrast", type=int, default=0, metavar="N",
+                        help="add up to N generated numeric contradiction pairs")
+    parser.add_argument("--epochs", type=float, default=1.0)
+    parser.add_argument("--batch-size", type=int, default=32)
+    parser.add_argument("--learning-rate", type=float, default=6e-5)
+    parser.add_argument("--max-length", type=int, default=128)
+    parser.add_argument("--max-steps", type=int, default=None)
+    parser.add_argument("--max-minutes", type=float, default=None,
+                        help="stop after this long and keep the best checkpoint")
+    parser.add_argument("--eval-every", type=int, default=250)
+    parser.add_argument("--validation-size", type=int, default=800)
+    parser.add_argument("--seed", type=int, default=13)
+    parser.add_argument("--threads", type=int, default=None)
+
+
+def run(args: argparse.Namespace) -> int:
+    rng = random.Random(args.seed)
+    pairs = []
+    for name in args.data:
+        try:
+            found = read_nli_file(name)
+        except (NLIDataError, OSError) as exc:
+            print(f"vericlaim: error: {exc}", file=sys.stderr)
+            return 2
+        if args.limit_per_file and len(found) > args.limit_per_file:
+            found = rng.sample(found, args.limit_per_file)
+        print(f"{name}: {len(found)} pairs", file=sys.stderr)
+        pairs += found
+    notes = []
+    if args.numeric_contrast:
+        extra = numeric_contrast_pairs(pairs, args.numeric_contrast, args.seed)
+        pairs += extra
+        notes.append(f"{len(extra)} generated numeric contradiction pairs")
+    print(f"labels: {dict(Counter(p.label for p in pairs))}", file=sys.stderr)
+    config = TrainConfig(
+        base=resolve_model(args.base, "base"),
+        out=args.out,
+        epochs=args.epochs,
+        batch_size=args.batch_size,
+        learning_rate=args.learning_rate,
+        max_length=args.max_length,
+        seed=args.seed,
+        eval_every=args.eval_every,
+        validation_size=args.validation_size,
+        max_steps=args.max_steps,
+        max_minutes=args.max_minutes,
+        threads=args.threads,
+        notes=notes + ["data: " + " ".join(str(d) for d in args.data)],
+    )
+    result = train_nli(pairs, config, progress=not getattr(args, "quiet", False))
+    print(
+        f"trained {result.steps} steps in {result.seconds / 60:.1f} min; "
+        f"best validation accuracy {result.best_validation_accuracy:.4f}; saved to {args.out}",
+        file=sys.stderr,
+    )
+    return 0

@@ -1,0 +1,116 @@
+"""The typed records that cross stage boundaries.
+
+Stages pass these frozen dataclasses and nothing else, so a reader can see
+what each stage consumes and produces, and no stage can mutate another's
+output behind its back.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Document:
+    """One article or report, as read from disk."""
+
+    id: str
+    title: str
+    text: str
+    source: str = ""
+    date: str = ""  # ISO 8601 (YYYY-MM-DD) when known
+    url: str = ""
+    path: str = ""  # file it came from, for error messages
+
+
+@dataclass(frozen=True)
+class Passage:
+    """A retrievable unit of a report: a small window of sentences."""
+
+    doc_id: str
+    passage_id: str
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A normalised number: an exact value has ``low == high``.
+
+    ``counted`` is the thing counted (``killed``, ``rockets``...), ``unit`` a
+    measurement unit (``km``, ``percent``, ``USD``) or ``date`` for dates,
+    whose value is then the ISO date in ``iso``.
+    """
+
+    low: float
+    high: float
+    unit: str
+    counted: str
+    qualifier: str
+    text: str
+    start: int
+    end: int
+    iso: str = ""
+    event: str = ""  # what happened to the counted things: killed, wounded...
+
+    def describe(self) -> str:
+        """Short human form used in the report, e.g. ``about 30 rockets``."""
+        if self.unit == "date":
+            return self.iso or self.text
+        if self.low == self.high:
+            value = f"{self.low:g}"
+        elif self.high == float("inf"):
+            value = f">={self.low:g}"
+        else:
+            value = f"{self.low:g}-{self.high:g}"
+        thing = " ".join(t for t in (self.counted, self.event) if t) or self.unit
+        return f"{value} {thing}".strip()
+
+
+@dataclass(frozen=True)
+class Claim:
+    """A check-worthy sentence of an article."""
+
+    article_id: str
+    claim_id: str
+    text: str
+    start: int
+    end: int
+    types: tuple[str, ...]
+    quantities: tuple[Quantity, ...] = ()
+    article_date: str = ""
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """A retrieved passage with its retrieval score and NLI probabilities."""
+
+    passage: Passage
+    doc: Document
+    score: float
+    entailment: float = 0.0
+    contradiction: float = 0.0
+    neutral: float = 0.0
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """One row of the report: the decision about one claim and why."""
+
+    claim: Claim
+    label: str  # supported | contradicted | unverified
+    confidence: float
+    evidence: Evidence | None
+    counter_evidence: Evidence | None = None
+    reason: str = ""
+    considered: tuple[Evidence, ...] = field(default=(), compare=False)
+
+
+@dataclass(frozen=True)
+class InputError:
+    """A file or record that could not be used, and why."""
+
+    path: str
+    reason: str
+    line: int | None = None

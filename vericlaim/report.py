@@ -1,0 +1,113 @@
+"""Write verdicts as CSV or JSONL: atomically and safe to open in a spreadsheet.
+
+A report is written to a temporary file in the target folder, fsynced and
+renamed into place, so a reader never sees half a report. Text cells that a
+spreadsheet would run as a formula (starting with = + - @, tab or CR) get a
+leading apostrophe.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import tempfile
+from collections.abc import Iterable
+from pathlib import Path
+
+import pandas as pd
+
+from vericlaim.records import InputError, Verdict
+
+COLUMNS = [
+    "article_id", "claim_id", "claim", "start", "end", "claim_types", "quantities",
+    "verdict", "confidence", "entailment", "contradiction", "neutral", "evidence",
+    "evidence_doc_id", "evidence_title", "evidence_source", "evidence_date", "evidence_score",
+    "reason", "counter_evidence", "counter_evidence_doc_id",
+]
+ERROR_COLUMNS = ["file", "line", "reason"]
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(value):
+    """Make a text cell inert in spreadsheets (formula injection)."""
+    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
+        return "'" + value
+    return value
+
+
+def verdict_row(verdict: Verdict) -> dict:
+    claim, ev, counter = verdict.claim, verdict.evidence, verdict.counter_evidence
+    return {
+        "article_id": claim.article_id,
+        "claim_id": claim.claim_id,
+        "claim": claim.text,
+        "start": claim.start,
+        "end": claim.end,
+        "claim_types": ";".join(claim.types),
+        "quantities": "; ".join(q.describe() for q in claim.quantities),
+        "verdict": verdict.label,
+        "confidence": verdict.confidence,
+        "entailment": round(ev.entailment, 4) if ev else None,
+        "contradiction": round(ev.contradiction, 4) if ev else None,
+        "neutral": round(ev.neutral, 4) if ev else None,
+        "evidence": ev.passage.text if ev else "",
+        "evidence_doc_id": ev.doc.id if ev else "",
+        "evidence_title": ev.doc.title if ev else "",
+        "evidence_source": ev.doc.source if ev else "",
+        "evidence_date": ev.doc.date if ev else "",
+        "evidence_score": round(ev.score, 4) if ev else None,
+        "reason": verdict.reason,
+        "counter_evidence": counter.passage.text if counter else "",
+        "counter_evidence_doc_id": counter.doc.id if counter else "",
+    }
+
+
+def _frame(rows: list[dict], columns: list[str]) -> pd.DataFrame:
+    frame = pd.DataFrame(rows, columns=columns)
+    for column in frame.columns:
+        if pd.api.types.is_object_dtype(frame[column]) or pd.api.types.is_string_dtype(frame[column]):
+            frame[column] = frame[column].map(neutralise)
+    return frame
+
+
+def atomic_write(path: str | Path, writer) -> None:
+    """Call ``writer(handle)`` on a temp file beside ``path``, then rename it in."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+            writer(handle)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _write_rows(frame: pd.DataFrame, handle, fmt: str) -> None:
+    if fmt == "jsonl":
+        for record in frame.to_dict(orient="records"):
+            clean = {k: (None if isinstance(v, float) and v != v else v) for k, v in record.items()}
+            handle.write(json.dumps(clean, ensure_ascii=False) + "\n")
+    else:
+        frame.to_csv(handle, index=False)
+
+
+def write_report(verdicts: Iterable[Verdict], path: str | Path | None, fmt: str = "csv") -> int:
+    """Write the report to ``path`` (or stdout when None); returns the row count."""
+    frame = _frame([verdict_row(v) for v in verdicts], COLUMNS)
+    if path is None:
+        _write_rows(frame, sys.stdout, fmt)
+    else:
+        atomic_write(path, lambda handle: _write_rows(frame, handle, fmt))
+    return len(frame)
+
+
+def write_errors(errors: Iterable[InputError], path: str | Path) -> int:
+    rows = [{"file": e.path, "line": e.line, "reason": e.reason} for e in errors]
+    frame = _frame(rows, ERROR_COLUMNS)
+    atomic_write(path, lambda handle: frame.to_csv(handle, index=False))
+    return len(frame)
