@@ -14,9 +14,10 @@ from pathlib import Path
 from vericlaim.config import Config
 from vericlaim.corpora import read_documents
 from vericlaim.models.embedder import load_embedder
-from vericlaim.pipeline import add_documents, check_documents
+from vericlaim.pipeline import ARTICLES_PER_BATCH, add_documents, check_documents
+from vericlaim.progress import ProgressLog, progress_path
 from vericlaim.records import Claim, Document, InputError, Verdict
-from vericlaim.report import write_errors, write_report
+from vericlaim.report import verdict_row, write_errors, write_rows
 from vericlaim.retrieval import IndexStore
 
 ERRORS_FILE = "vericlaim-errors.csv"
@@ -37,6 +38,8 @@ class CheckResult:
     errors: list[InputError]
     report_path: Path | None = None
     errors_path: Path | None = None
+    label_counts: dict[str, int] = field(default_factory=dict)
+    rows: list[dict] = field(default_factory=list)  # report rows when no ``out`` was given
 
     @property
     def failed(self) -> list[InputError]:
@@ -44,10 +47,8 @@ class CheckResult:
         return [e for e in self.errors if not e.reason.startswith("warning:")]
 
     def counts(self) -> dict[str, int]:
-        found: dict[str, int] = {}
-        for v in self.verdicts:
-            found[v.label] = found.get(v.label, 0) + 1
-        return found
+        """Claims per verdict label."""
+        return dict(sorted(self.label_counts.items()))
 
 
 def _split(records, errors: list[InputError]):
@@ -87,34 +88,62 @@ def load_index(index: str | Path, config: Config | None = None) -> IndexStore:
 def check(
     articles: str | Path, index: str | Path | IndexStore, out: str | Path | None = None,
     fmt: str = "csv", config: Config | None = None, progress: bool = False,
+    resume: bool = False, keep_verdicts: bool = True,
 ) -> CheckResult:
     """Check every article against the index; write the report if ``out`` is given.
 
     Bad inputs are collected in ``result.errors`` (and ``vericlaim-errors.csv``
-    beside the report); every good article still gets its rows.
+    beside the report); every good article still gets its rows. With ``out``,
+    finished articles are logged as they complete, and ``resume=True``
+    continues an interrupted run without redoing them. ``keep_verdicts=False``
+    keeps memory flat for very large batches (only counts are kept).
     """
     from tqdm import tqdm
 
     config = config or Config.from_env()
     store = index if isinstance(index, IndexStore) else load_index(index, config)
     errors: list[InputError] = []
-    docs = _split(read_documents(articles), errors)
-    verdicts: list[Verdict] = []
-    with tqdm(desc="check", unit="article", file=sys.stderr, disable=not progress) as bar:
-        for _doc, rows in check_documents(docs, store, config):
-            verdicts += rows
-            bar.update(1)
-            bar.set_postfix(claims=len(verdicts))
-    result = CheckResult(verdicts, errors)
-    if out is not None:
-        result.report_path = Path(out)
-        write_report(verdicts, out, fmt)
-        result.errors_path = Path(out).parent / ERRORS_FILE
-        if errors:
-            write_errors(errors, result.errors_path)
+    log = ProgressLog(progress_path(out)) if out is not None else None
+    done = log.start(resume) if log else set()
+    docs = (d for d in _split(read_documents(articles), errors) if d.id not in done)
+    result = CheckResult([], errors)
+    rows_for_stdout: list[dict] = []
+    try:
+        with tqdm(desc="check", unit="article", file=sys.stderr, disable=not progress,
+                  initial=len(done)) as bar:
+            for number, (doc, verdicts) in enumerate(check_documents(docs, store, config), 1):
+                rows = [verdict_row(v) for v in verdicts]
+                if log:
+                    log.append(doc.id, rows)
+                    if number % ARTICLES_PER_BATCH == 0:
+                        log.sync()
+                else:
+                    rows_for_stdout += rows
+                for v in verdicts:
+                    result.label_counts[v.label] = result.label_counts.get(v.label, 0) + 1
+                if keep_verdicts:
+                    result.verdicts += verdicts
+                bar.update(1)
+        if log:
+            log.sync()
+            if resume:  # count what earlier runs finished too
+                result.label_counts = {}
+                for row in log.rows():
+                    result.label_counts[row["verdict"]] = result.label_counts.get(row["verdict"], 0) + 1
+            write_rows(log.rows(), out, fmt)
+            log.close(remove=True)
+            result.report_path = Path(out)
+            result.errors_path = Path(out).parent / ERRORS_FILE
+            if errors:
+                write_errors(errors, result.errors_path)
+            else:
+                result.errors_path.unlink(missing_ok=True)
+                result.errors_path = None
         else:
-            result.errors_path.unlink(missing_ok=True)
-            result.errors_path = None
+            result.rows = rows_for_stdout
+    finally:
+        if log:
+            log.close()
     return result
 
 

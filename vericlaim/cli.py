@@ -30,6 +30,7 @@ def _config(args):
         embedding_model=getattr(args, "embedding_model", None),
         nli_model=getattr(args, "nli_model", None),
         top_k=getattr(args, "top_k", None),
+        nli_backend=getattr(args, "nli_backend", None),
     )
 
 
@@ -40,6 +41,8 @@ def _model_options(parser: argparse.ArgumentParser, nli: bool = True) -> None:
     if nli:
         parser.add_argument("--nli-model", metavar="NAME_OR_PATH",
                             help="NLI cross-encoder (default: the bundled model; env VERICLAIM_NLI_MODEL)")
+        parser.add_argument("--nli-backend", choices=["torch", "onnx"],
+                            help="onnx: run a folder exported by 'vericlaim export-onnx' (default torch)")
 
 
 def cmd_index(args) -> int:
@@ -57,16 +60,20 @@ def cmd_index(args) -> int:
 def cmd_check(args) -> int:
     import vericlaim
 
-    if args.out and Path(args.out).exists() and not args.force:
+    if args.out and Path(args.out).exists() and not (args.force or args.resume):
         return _fail(f"{args.out} exists; pass --force to overwrite it")
+    if args.out and Path(args.out).is_dir():
+        return _fail(f"{args.out} is a folder; --out names the report file")
     result = vericlaim.check(args.articles, args.index, out=args.out, fmt=args.format,
-                             config=_config(args), progress=not args.quiet)
+                             config=_config(args), progress=not args.quiet, resume=args.resume,
+                             keep_verdicts=False)
     if args.out is None:
-        from vericlaim.report import write_report
-        write_report(result.verdicts, None, args.format)
-    counts = ", ".join(f"{n} {label}" for label, n in sorted(result.counts().items()))
+        from vericlaim.report import write_rows
+        write_rows(result.rows, None, args.format)
+    counts = ", ".join(f"{n} {label}" for label, n in result.counts().items())
     where = f" -> {result.report_path}" if result.report_path else ""
-    print(f"checked {len(result.verdicts)} claims: {counts or 'none'}{where}", file=sys.stderr)
+    total = sum(result.counts().values())
+    print(f"checked {total} claims: {counts or 'none'}{where}", file=sys.stderr)
     if result.errors_path:
         print(f"{len(result.errors)} input problems listed in {result.errors_path}", file=sys.stderr)
     return EXIT_INPUT_ERRORS if result.failed else EXIT_OK
@@ -95,13 +102,33 @@ def cmd_claims(args) -> int:
     return EXIT_INPUT_ERRORS if [e for e in errors if not e.reason.startswith("warning:")] else EXIT_OK
 
 
+def cmd_export_onnx(args) -> int:
+    from vericlaim.models.onnx_backend import export_onnx
+
+    model = args.nli_model or _config(args).nli_model
+    folder = export_onnx(model, args.out, quantize=args.int8)
+    print(f"exported {model} to {folder}; use --nli-model {folder} --nli-backend onnx", file=sys.stderr)
+    return EXIT_OK
+
+
 def cmd_train_nli(args) -> int:
     from vericlaim.models import training_cli
 
     return training_cli.run(args)
 
 
-def cmd_eval_nli(args) -> int:
+def cmd_eval(args) -> int:
+    if args.task == "quantities":
+        from vericlaim.eval.quantities import run as run_quantities
+
+        return run_quantities(args)
+    if args.task in ("verify", "tune"):
+        from vericlaim.eval import verify
+
+        runner = verify.run_verify if args.task == "verify" else verify.run_tune
+        return runner(args, _config(args))
+    if not args.data:
+        return _fail("eval nli needs --data FILE")
     from vericlaim.eval.nli import run
 
     return run(args, _config(args))
@@ -136,6 +163,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=["csv", "jsonl"], default="csv")
     p.add_argument("--top-k", type=int, help="passages checked per claim (default 5)")
     p.add_argument("--force", action="store_true", help="overwrite an existing report")
+    p.add_argument("--resume", action="store_true",
+                   help="continue an interrupted run with the same --out (skips finished articles)")
     _model_options(p)
 
     p = command("claims", "Show the claims that would be checked.", cmd_claims)
@@ -146,10 +175,27 @@ def build_parser() -> argparse.ArgumentParser:
     p = command("train-nli", "Fine-tune a small 3-label NLI cross-encoder.", cmd_train_nli)
     training_cli.add_arguments(p)
 
-    p = command("eval", "Measure accuracy on public benchmarks.", cmd_eval_nli)
-    p.add_argument("task", choices=["nli"], help="nli: score the NLI model on labelled pairs")
-    p.add_argument("--data", nargs="+", required=True, metavar="FILE",
-                   help="NLI / fact-verification files (.jsonl, .tsv, .csv, SNLI s1.SPLIT)")
+    p = command("export-onnx", "Export the NLI model to ONNX for the faster onnx backend.",
+                cmd_export_onnx)
+    p.add_argument("--out", required=True, help="output folder")
+    p.add_argument("--int8", action="store_true", help="dynamic int8 quantisation (smaller, faster)")
+    p.add_argument("--nli-model", metavar="NAME_OR_PATH", help="model to export (default: bundled)")
+
+    p = command("eval", "Measure accuracy on public benchmarks.", cmd_eval)
+    p.add_argument("task", choices=["nli", "verify", "tune", "quantities"],
+                   help="nli: NLI accuracy on labelled pairs; verify: end-to-end verdicts against "
+                        "gold claims; tune: pick verdict thresholds on a development set; "
+                        "quantities: extraction rate on a CSV of numerical claims (QuanTemp)")
+    p.add_argument("--claims", help="verify/tune: gold JSONL (article, claim, label); "
+                                    "default: the shipped development set")
+    p.add_argument("--articles", help="verify/tune: articles as 'check' reads them")
+    p.add_argument("--corpus", help="verify/tune: reports to index")
+    p.add_argument("--index", help="verify/tune: use this index instead of indexing --corpus")
+    p.add_argument("--write", help="tune: where to write thresholds (default: the package's tuned file)")
+    p.add_argument("--sample", type=int, default=0, help="quantities: print N claims to hand-check")
+    p.add_argument("--data", nargs="+", metavar="FILE",
+                   help="nli: NLI / fact-verification files (.jsonl, .tsv, .csv, SNLI s1.SPLIT); "
+                        "quantities: a CSV with a 'claim' column")
     p.add_argument("--heldout-slice", action="store_true",
                    help="keep only the VitaminC case_ids reserved for evaluation")
     p.add_argument("--limit", type=int, help="score at most N pairs per file (seeded sample)")

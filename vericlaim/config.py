@@ -6,8 +6,10 @@ run can be reproduced from the config alone and tuned in one place.
 
 from __future__ import annotations
 
+import json
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
+from pathlib import Path
 
 from vericlaim.models.resolve import DEFAULT_EMBEDDING_MODEL, DEFAULT_NLI_MODEL
 
@@ -32,6 +34,8 @@ class Config:
     # ...and is clearly about the claim (similarity at least this), so a
     # weakly related passage can only leave the claim unverified.
     contradict_min_relevance: float = 0.55
+    # "torch", or "onnx" for a folder made by `vericlaim export-onnx` (faster on CPU).
+    nli_backend: str = "torch"
     # NLI batching: pairs per forward pass and premise truncation (tokens).
     nli_batch_size: int = 32
     max_length: int = 192
@@ -49,3 +53,16 @@ class Config:
             values["embedding_model"] = os.environ["VERICLAIM_EMBEDDING_MODEL"]
         values.update({k: v for k, v in overrides.items() if v is not None})
         return cls(**values)
+
+
+TUNED_FILE = Path(__file__).parent / "tuned_thresholds.json"
+TUNABLE = ("entail_threshold", "entail_margin", "contradict_threshold", "contradict_min_relevance")
+
+
+def load_tuned(path: Path = TUNED_FILE) -> dict:
+    """Thresholds written by ``vericlaim eval tune`` (only the tunable fields)."""
+    if not path.is_file():
+        return {}
+    data = json.loads(path.read_text(encoding="utf-8"))
+    known = {f.name for f in fields(Config)}
+    return {k: float(v) for k, v in data.get("thresholds", {}).items() if k in TUNABLE and k in known}

@@ -51,7 +51,8 @@ def add_documents(
     return len(new_docs), skipped, len(passages)
 
 
-def _verify_batch(claims: list[Claim], store: IndexStore, config: Config) -> list[Verdict]:
+def gather_evidence(claims: list[Claim], store: IndexStore, config: Config) -> list[list[Evidence]]:
+    """Retrieve and NLI-score the evidence for each claim (the slow part)."""
     if not claims:
         return []
     embedder = load_embedder(config.embedding_model)
@@ -59,17 +60,21 @@ def _verify_batch(claims: list[Claim], store: IndexStore, config: Config) -> lis
     pairs = []
     for claim, found in zip(claims, hits, strict=False):
         pairs += [(p.text, claim.text) for p, _, score in found if score >= config.min_retrieval_score]
-    scores = iter(load_nli(config.nli_model, config.max_length).predict(pairs, config.nli_batch_size))
-    verdicts = []
-    for claim, found in zip(claims, hits, strict=False):
+    scores = iter(load_nli(config.nli_model, config.max_length, config.nli_backend).predict(pairs, config.nli_batch_size))
+    gathered = []
+    for found in hits:
         evidence = []
         for passage, doc, score in found:
-            if score < config.min_retrieval_score:
-                continue
-            s = next(scores)
-            evidence.append(Evidence(passage, doc, score, s.entailment, s.contradiction, s.neutral))
-        verdicts.append(decide(claim, evidence, config))
-    return verdicts
+            if score >= config.min_retrieval_score:
+                s = next(scores)
+                evidence.append(Evidence(passage, doc, score, s.entailment, s.contradiction, s.neutral))
+        gathered.append(evidence)
+    return gathered
+
+
+def _verify_batch(claims: list[Claim], store: IndexStore, config: Config) -> list[Verdict]:
+    evidence = gather_evidence(claims, store, config)
+    return [decide(claim, found, config) for claim, found in zip(claims, evidence, strict=False)]
 
 
 def check_documents(

@@ -98,7 +98,12 @@ def _write_rows(frame: pd.DataFrame, handle, fmt: str) -> None:
 
 def write_report(verdicts: Iterable[Verdict], path: str | Path | None, fmt: str = "csv") -> int:
     """Write the report to ``path`` (or stdout when None); returns the row count."""
-    frame = _frame([verdict_row(v) for v in verdicts], COLUMNS)
+    return write_rows((verdict_row(v) for v in verdicts), path, fmt)
+
+
+def write_rows(rows: Iterable[dict], path: str | Path | None, fmt: str = "csv") -> int:
+    """Write report rows (as made by :func:`verdict_row`) atomically, or to stdout."""
+    frame = _frame(list(rows), COLUMNS)
     if path is None:
         _write_rows(frame, sys.stdout, fmt)
     else:

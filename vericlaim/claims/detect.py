@@ -36,7 +36,15 @@ _EVENT_VERBS = re.compile(
 _ROLES = re.compile(
     r"\b(?:governor|president|prime minister|minister|ministry|spokesman|spokeswoman|spokesperson|"
     r"army|military|police|coalition|government|officials?|commanders?|militia|rebels|"
-    r"militants|authorities|mayor|general|ambassador|embassy|court|parliament|group)\b",
+    r"militants|authorities|mayor|general|ambassador|embassy|court|parliament|group|operator|"
+    r"company|firm|prosecutors?|police|authority|insurers?|agenc(?:y|ies)|union|builder|"
+    r"investigators?|navy|air force|rescuers|doctors|hospital|council|party|rebels?)\b",
+    re.IGNORECASE,
+)
+_FINITE_VERB = re.compile(
+    r"\b(?:is|are|was|were|has|have|had|will|did|does)\b|\b[a-z]{3,}(?:ed|es)\b|"
+    r"\b(?:built|made|won|lost|hit|held|led|paid|sent|met|left|took|gave|told|rose|fell|began|"
+    r"ran|set|shot|cut|put|sold|bought|spent|brought|found|kept|struck|fled|flew|drove)\b",
     re.IGNORECASE,
 )
 _NAMED = re.compile(r"(?<!^)(?<![.!?]\s)\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*|\b[A-Z]{2,}\b")
@@ -57,6 +65,10 @@ def claim_types(text: str, quantities) -> tuple[str, ...]:
         types.append("event")
     if re.search(r"\b(?:said|says|told|stated|according to|announced|claimed)\b", text, re.I) and has_actor:
         types.append("attribution")
+    if not types and has_actor and _FINITE_VERB.search(text):
+        types.append("fact")  # who did what, without a count: "The dam was owned by X"
+    if types == ["date"] and has_actor and _FINITE_VERB.search(text):
+        types.append("fact")
     return tuple(types)
 
 

@@ -20,7 +20,7 @@ TENS_WORDS = {
 }
 SCALES = {
     "hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
-    "m": 1e6, "mn": 1e6, "bn": 1e9, "k": 1e3,
+    "m": 1e6, "mn": 1e6, "bn": 1e9, "k": 1e3, "lakh": 1e5, "crore": 1e7,
 }
 # Vague amounts as intervals: a reader of "dozens" expects 24..99.
 VAGUE = {
@@ -81,8 +81,8 @@ for group, words in {
 # events: a count of people can be of the killed or the wounded
 EVENTS = {}
 for group, words in {
-    "killed": "killed dead died die dies deaths death fatalities lives slain massacred "
-              "executed killing perished",
+    "killed": "killed kill kills dead died die dies deaths death fatalities lives slain "
+              "massacred executed killing perished",
     "wounded": "wounded injured hurt injuries injuring wounding",
     "arrested": "arrested detained captured",
     "displaced": "displaced fled evacuated",

@@ -39,11 +39,11 @@ PERSON_EVENTS = {"killed", "wounded", "arrested", "displaced"}
 MUNITIONS = {"rockets", "drones", "airstrikes"}
 
 _WORD_NUM = "|".join(sorted(list(UNITS_WORDS) + list(TENS_WORDS), key=len, reverse=True))
-_SCALE = r"(?:hundred|thousand|million|billion|trillion|bn|mn|m|k)\b"
+_SCALE = r"(?:hundred|thousand|million|billion|trillion|lakh|crore|bn|mn|m|k)\b"
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _NUMBER = (
     rf"(?:(?P<cur>US\$|\$|€|£)\s?)?"
-    rf"(?P<num>(?:{_DIGITS})(?:\s?{_SCALE}(?:\s{_SCALE})?)?"
+    rf"(?P<num>(?:{_DIGITS})(?:[\s-]?{_SCALE}(?:\s{_SCALE})?)?"
     rf"|(?:(?:{_WORD_NUM})(?:[- ](?:{_WORD_NUM}))?)(?:\s(?:dozen|{_SCALE}))*)"
 )
 _VAGUE = "|".join(re.escape(v) for v in sorted(VAGUE, key=len, reverse=True))
@@ -114,7 +114,7 @@ def parse_number(text: str, next_word: str = "") -> float | None:
         value = float(digits.replace(".", ""))  # "5.200 soldiers": European thousands
     else:
         value = float(digits.replace(",", ""))
-    for token in rest.lower().split():
+    for token in rest.lower().replace("-", " ").split():
         if token not in SCALES:
             return None
         value *= SCALES[token]
@@ -217,8 +217,8 @@ def _dates(text: str, reference: str) -> list[Quantity]:
         if any(s <= match.start() < e for s, e in taken):
             continue
         after = _following_words(text, match.end(), 1)
-        if after and (after[0][0] in COUNTED or after[0][0] in EVENTS):
-            continue  # "2019 people": a count, not a year
+        if after and after[0][0] != "death" and (after[0][0] in COUNTED or after[0][0] in EVENTS):
+            continue  # "2019 people": a count, not a year ("the 1816 death" is a year)
         found.append(_date_quantity(match.group(), match))
     return found
 

@@ -29,7 +29,7 @@ def evaluate_pairs(scorer, pairs, batch_size: int = 64, progress: bool = False) 
 def run(args, config) -> int:
     from vericlaim.models.nli import load_nli
 
-    scorer = load_nli(config.nli_model, config.max_length)
+    scorer = load_nli(config.nli_model, config.max_length, config.nli_backend)
     rng = random.Random(13)
     for name in args.data:
         try:
@@ -45,7 +45,7 @@ def run(args, config) -> int:
             print(f"vericlaim: error: {name}: no pairs to score", file=sys.stderr)
             return 2
         report = evaluate_pairs(scorer, pairs, progress=not args.quiet)
-        report.update({"data": str(name), "model": config.nli_model})
+        report.update({"data": str(name), "model": config.nli_model, "heldout": args.heldout_slice})
         if args.json:
             print(json.dumps(report))
         else:

@@ -73,7 +73,6 @@ class NLIScorer:
         self, pairs: list[tuple[str, str]], batch_size: int = 32, progress: bool = False
     ) -> list[NLIScores]:
         """NLI probabilities for each (premise, hypothesis) pair, in input order."""
-        import torch
         from tqdm import tqdm
 
         unique = list(dict.fromkeys(pairs))
@@ -81,22 +80,28 @@ class NLIScorer:
         order = sorted(range(len(unique)), key=lengths.__getitem__)
         results: dict[tuple[str, str], NLIScores] = {}
         e, n, c = (self.indices[label] for label in NLI_LABELS)
-        batches = range(0, len(order), batch_size)
-        with torch.inference_mode():
-            for start in tqdm(batches, desc="nli", file=sys.stderr, disable=not progress,
-                              unit="batch"):
-                chunk = [unique[i] for i in order[start : start + batch_size]]
-                encoded = self.tokenizer(
-                    [p for p, _ in chunk], [h for _, h in chunk], padding=True,
-                    truncation="only_first", max_length=self.max_length, return_tensors="pt",
-                )
-                probs = self.model(**encoded).logits.float().softmax(-1).tolist()
-                for pair, row in zip(chunk, probs, strict=False):
-                    results[pair] = NLIScores(row[e], row[n], row[c])
+        for start in tqdm(range(0, len(order), batch_size), desc="nli", file=sys.stderr,
+                          disable=not progress, unit="batch"):
+            chunk = [unique[i] for i in order[start : start + batch_size]]
+            probs = self._probabilities([p for p, _ in chunk], [h for _, h in chunk])
+            for pair, row in zip(chunk, probs, strict=False):
+                results[pair] = NLIScores(row[e], row[n], row[c])
         return [results[pair] for pair in pairs]
 
+    def _probabilities(self, premises: list[str], hypotheses: list[str]) -> list[list[float]]:
+        import torch
 
-@lru_cache(maxsize=2)
-def load_nli(name_or_path: str, max_length: int = 192) -> NLIScorer:
-    """Load once per process."""
+        encoded = self.tokenizer(premises, hypotheses, padding=True, truncation="only_first",
+                                 max_length=self.max_length, return_tensors="pt")
+        with torch.inference_mode():
+            return self.model(**encoded).logits.float().softmax(-1).tolist()
+
+
+@lru_cache(maxsize=4)
+def load_nli(name_or_path: str, max_length: int = 192, backend: str = "torch") -> NLIScorer:
+    """Load once per process; ``backend`` is "torch" or "onnx" (an exported folder)."""
+    if backend == "onnx":
+        from vericlaim.models.onnx_backend import OnnxNLIScorer
+
+        return OnnxNLIScorer(resolve_model(name_or_path, "nli"), max_length)
     return NLIScorer(name_or_path, max_length)

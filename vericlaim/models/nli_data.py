@@ -82,8 +82,20 @@ def _pair(premise: str, hypothesis: str, label: str, source: str, group: str = "
     return NLIPair(_detok(premise), _detok(hypothesis), norm, source, group)
 
 
+def _check_covid_corpus(path: Path) -> dict[str, list[str]]:
+    """Abstract sentences by cord_id, from the corpus.json beside Check-COVID's splits."""
+    for folder in (path.parent, path.parent.parent):
+        corpus = folder / "corpus.json"
+        if corpus.is_file():
+            with corpus.open(encoding="utf-8") as handle:
+                rows = (json.loads(line) for line in handle if line.strip())
+                return {row["cord_id"]: row["abstract"] for row in rows}
+    raise NLIDataError(f"{path}: Check-COVID rows need corpus.json beside the split folder")
+
+
 def _read_jsonl(path: Path) -> list[NLIPair]:
     pairs = []
+    abstracts: dict[str, list[str]] | None = None
     with path.open(encoding="utf-8") as handle:
         for number, line in enumerate(handle, 1):
             if not line.strip():
@@ -92,8 +104,13 @@ def _read_jsonl(path: Path) -> list[NLIPair]:
                 row = json.loads(line)
             except json.JSONDecodeError as exc:
                 raise NLIDataError(f"{path}:{number}: not JSON ({exc.msg})") from exc
-            premise = row.get("premise") or row.get("evidence") or row.get("evidence_sentence")
-            hypothesis = row.get("hypothesis") or row.get("claim")
+            if "cord_id" in row and "evidence_set" in row:  # Check-COVID: claim vs cited sentences
+                abstracts = abstracts if abstracts is not None else _check_covid_corpus(path)
+                sentences = abstracts.get(row["cord_id"], [])
+                indices = sorted({e["sent_index"] for e in row["evidence_set"]})
+                row["premise"] = " ".join(sentences[i] for i in indices if i < len(sentences))
+            premise = next((row[k] for k in ("premise", "evidence", "evidence_sentence") if k in row), None)
+            hypothesis = next((row[k] for k in ("hypothesis", "claim") if k in row), None)
             label = row.get("label") or row.get("gold_label")
             if premise is None or hypothesis is None or label is None:
                 raise NLIDataError(
@@ -168,7 +185,7 @@ def read_nli_file(path: str | Path) -> list[NLIPair]:
         raise NLIDataError(f"{path}: no such file")
     if path.name.startswith(("s1.", "s2.", "labels.")):
         return _read_parallel(path.parent / ("s1" + path.suffix))
-    if path.suffix == ".jsonl":
+    if path.suffix in (".jsonl", ".json"):  # Check-COVID ships JSON lines as .json
         return _read_jsonl(path)
     if path.suffix in (".tsv", ".csv"):
         return _read_delimited(path)

@@ -55,8 +55,11 @@ class TrainResult:
     validation_counts: dict[str, int]
 
 
+SPLIT_SEED = 13  # fixed, so a continued run never validates on pairs an earlier stage trained on
+
+
 def split_train_validation(
-    pairs: list[NLIPair], size: int, seed: int
+    pairs: list[NLIPair], size: int, seed: int = SPLIT_SEED
 ) -> tuple[list[NLIPair], list[NLIPair]]:
     """Hold a validation slice aside, dropping reserved VitaminC groups entirely."""
     usable = [p for p in pairs if not is_heldout_group(p.group)]
@@ -135,10 +138,11 @@ def train_nli(pairs: list[NLIPair], config: TrainConfig, progress: bool = True) 
     torch.manual_seed(config.seed)
     if config.threads:
         torch.set_num_threads(config.threads)
-    train, validation = split_train_validation(pairs, config.validation_size, config.seed)
+    train, validation = split_train_validation(pairs, config.validation_size)
     tokenizer = AutoTokenizer.from_pretrained(config.base)
+    # fp32 for training even when continuing from a shipped fp16 checkpoint
     model = AutoModelForSequenceClassification.from_pretrained(
-        config.base, num_labels=3, id2label=ID2LABEL, label2id=LABEL2ID
+        config.base, num_labels=3, id2label=ID2LABEL, label2id=LABEL2ID, dtype=torch.float32
     )
     encoded, types = _encode(tokenizer, train, config.max_length)
     labels = torch.tensor([LABEL2ID[p.label] for p in train])

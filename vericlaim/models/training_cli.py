@@ -32,12 +32,17 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="stop after this long and keep the best checkpoint")
     parser.add_argument("--eval-every", type=int, default=250)
     parser.add_argument("--validation-size", type=int, default=800)
-    parser.add_argument("--seed", type=int, default=13)
+    parser.add_argument("--seed", type=int, default=13,
+                        help="shuffle and initialisation seed (data sampling and the validation "
+                             "split are fixed, so a continued stage never validates on trained pairs)")
     parser.add_argument("--threads", type=int, default=None)
 
 
+DATA_SEED = 13  # sampling and generated pairs; fixed so every stage sees the same data and split
+
+
 def run(args: argparse.Namespace) -> int:
-    rng = random.Random(args.seed)
+    rng = random.Random(DATA_SEED)
     pairs = []
     for name in args.data:
         try:
@@ -51,7 +56,7 @@ def run(args: argparse.Namespace) -> int:
         pairs += found
     notes = []
     if args.numeric_contrast:
-        extra = numeric_contrast_pairs(pairs, args.numeric_contrast, args.seed)
+        extra = numeric_contrast_pairs(pairs, args.numeric_contrast, DATA_SEED)
         pairs += extra
         notes.append(f"{len(extra)} generated numeric contradiction pairs")
     print(f"labels: {dict(Counter(p.label for p in pairs))}", file=sys.stderr)

@@ -1,0 +1,42 @@
+import json
+import subprocess
+import sys
+
+from conftest import bundled_model_or_skip
+
+from vericlaim.eval.metrics import classification_report, majority_baseline
+from vericlaim.eval.verify import DEV_DATA, read_gold
+
+LABELS = ("a", "b", "c")
+
+
+def test_metrics_by_hand():
+    report = classification_report(["a", "a", "b", "c"], ["a", "b", "b", "a"], LABELS)
+    assert report["accuracy"] == 0.5
+    assert report["per_class"]["a"] == {"precision": 0.5, "recall": 0.5, "f1": 0.5, "support": 2}
+    assert report["per_class"]["b"]["precision"] == 0.5 and report["per_class"]["b"]["recall"] == 1.0
+    assert report["per_class"]["c"]["f1"] == 0.0
+    assert report["macro_f1"] == (0.5 + 2 / 3 + 0) / 3
+    assert report["confusion"]["c"]["a"] == 1
+    assert majority_baseline(["a", "a", "b"], LABELS)["accuracy"] == 2 / 3
+
+
+def test_dev_set_shape():
+    gold = read_gold(DEV_DATA / "gold.jsonl")
+    assert len(gold) >= 60
+    labels = [row["label"] for row in gold]
+    assert min(labels.count(x) for x in ("supported", "contradicted", "unverified")) >= 18
+    assert len({row["article"] for row in gold}) >= 3
+    assert len(list((DEV_DATA / "corpus").glob("*.txt"))) >= 15
+
+
+def test_eval_verify_json(tmp_path):
+    bundled_model_or_skip()
+    result = subprocess.run([sys.executable, "-m", "vericlaim", "eval", "verify", "--json", "-q"],
+                            capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout)
+    for key in ("accuracy", "macro_f1", "per_class", "confusion", "claim_detection_recall", "calibration"):
+        assert key in report
+    assert report["claim_detection_recall"] == 1.0
+    assert report["per_class"]["contradicted"]["precision"] >= 0.8

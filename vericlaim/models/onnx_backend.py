@@ -1,0 +1,82 @@
+"""ONNX Runtime backend for the NLI cross-encoder (optional, CPU speed).
+
+``export_onnx`` writes ``model.onnx`` (optionally int8 dynamic-quantised)
+next to a copy of the tokenizer and config, so the folder is self-contained
+and ``OnnxNLIScorer`` can score pairs without torch in the hot path. ONNX
+files are graphs and weights, not code: loading one executes nothing.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+
+from vericlaim.models.nli import NLI_LABELS, NLIScorer, NLIScores, _label_indices
+from vericlaim.models.resolve import resolve_model
+
+ONNX_FILE = "model.onnx"
+
+
+def export_onnx(model: str, out: str | Path, quantize: bool = False) -> Path:
+    """Export an NLI model folder or name to ONNX; returns the output folder."""
+    import torch
+    from transformers import AutoModelForSequenceClassification, AutoTokenizer
+
+    out = Path(out)
+    out.mkdir(parents=True, exist_ok=True)
+    path = resolve_model(model, "nli")
+    tokenizer = AutoTokenizer.from_pretrained(path)
+    net = AutoModelForSequenceClassification.from_pretrained(path, dtype=torch.float32).eval()
+    sample = tokenizer(["A premise."], ["A hypothesis."], return_tensors="pt")
+    names = [n for n in ("input_ids", "attention_mask", "token_type_ids") if n in sample]
+    axes = {n: {0: "batch", 1: "sequence"} for n in names}
+    axes["logits"] = {0: "batch"}
+    target = out / (ONNX_FILE if not quantize else "model.fp32.onnx")
+    torch.onnx.export(net, (dict(sample),), str(target), input_names=names, output_names=["logits"],
+                      dynamic_axes=axes, opset_version=17, dynamo=False)
+    if quantize:
+        from onnxruntime.quantization import QuantType, quantize_dynamic
+
+        quantize_dynamic(str(target), str(out / ONNX_FILE), weight_type=QuantType.QInt8)
+        target.unlink()
+    tokenizer.save_pretrained(out)
+    net.config.to_json_file(str(out / "config.json"))
+    (out / "onnx_export.json").write_text(json.dumps({"source": str(model), "int8": quantize}) + "\n")
+    return out
+
+
+class OnnxNLIScorer(NLIScorer):
+    """Same ``predict`` as the torch scorer; runs an exported ONNX model."""
+
+    def __init__(self, folder: str, max_length: int = 192, threads: int | None = None):
+        import onnxruntime as ort
+        from transformers import AutoConfig, AutoTokenizer
+
+        folder_path = Path(folder)
+        if not (folder_path / ONNX_FILE).is_file():
+            raise FileNotFoundError(f"{folder}: no {ONNX_FILE}; create it with 'vericlaim export-onnx'")
+        options = ort.SessionOptions()
+        if threads:
+            options.intra_op_num_threads = threads
+        self.name = folder
+        self.path = folder
+        self.session = ort.InferenceSession(str(folder_path / ONNX_FILE), options,
+                                            providers=["CPUExecutionProvider"])
+        self.inputs = {i.name for i in self.session.get_inputs()}
+        self.tokenizer = AutoTokenizer.from_pretrained(folder)
+        self.indices = _label_indices(AutoConfig.from_pretrained(folder).id2label)
+        self.max_length = max_length
+
+    def _probabilities(self, premises: list[str], hypotheses: list[str]) -> list[list[float]]:
+        encoded = self.tokenizer(premises, hypotheses, padding=True, truncation="only_first",
+                                 max_length=self.max_length, return_tensors="np")
+        feed = {k: v.astype(np.int64) for k, v in encoded.items() if k in self.inputs}
+        logits = self.session.run(["logits"], feed)[0]
+        logits = logits - logits.max(axis=1, keepdims=True)
+        exp = np.exp(logits)
+        return (exp / exp.sum(axis=1, keepdims=True)).tolist()
+
+
+__all__ = ["NLI_LABELS", "NLIScores", "OnnxNLIScorer", "export_onnx"]
