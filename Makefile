@@ -41,7 +41,7 @@ nli-model: install
 	$(BIN)/vericlaim train-nli --data $(NLI_DATA) --numeric-contrast 3000 --out out/nli-stage1 \
 	  --threads 2 --max-minutes 62 --eval-every 300 --seed 13
 	$(BIN)/vericlaim train-nli --data $(NLI_DATA) --numeric-contrast 3000 --out out/nli-model \
-	  --base out/nli-stage1 --learning-rate 4e-5 --threads 2 --max-minutes 62 --eval-every 300 --seed 14
+	  --base out/nli-stage1 --learning-rate 5e-5 --threads 2 --max-minutes 62 --eval-every 300 --seed 14
 
 # Speed benchmark (not part of `make test`): medians of 3 repeats, results in out/bench.json.
 bench: install

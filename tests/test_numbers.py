@@ -103,3 +103,9 @@ def test_conflict_reason_names_both_numbers():
     claim_q = tuple(extract_quantities("52 fighters were killed."))
     outcome = compare(claim_q, extract_quantities("The raid killed 25 fighters."))
     assert outcome.describe() == "claim says 52 fighters killed; evidence says 25 fighters killed"
+
+
+def test_bare_numbers_allow_support_only_when_present():
+    claim_q = tuple(extract_quantities("Marsel United beat Linden Rovers 3-1."))
+    assert compare(claim_q, extract_quantities("United won 3-1 in front of 22,000 fans.")).status == C
+    assert compare(claim_q, extract_quantities("United won 2-0 in front of 22,000 fans.")).status == U

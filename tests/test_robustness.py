@@ -55,9 +55,9 @@ def _poisoned_batch(folder):
     (folder / "batch.csv").write_text("\n".join(rows) + "\n")
     poisoned |= {f"batch.csv:{26 + k}" for k in range(8)}
     (folder / "dupes").mkdir()
-    for i in range(5):
-        (folder / "dupes" / f"good {i + 1:04d}.txt").write_text(_article(i))
-        poisoned.add(f"dupes/good {i + 1:04d}.txt")
+    for i in (1, 2, 4, 5, 7):  # ids that exist at the top level ("good 0001" ...)
+        (folder / "dupes" / f"good {i:04d}.txt").write_text(_article(i))
+        poisoned.add(f"dupes/good {i:04d}.txt")
     for i in range(2):
         os.symlink(folder / f"missing-{i}.txt", folder / f"dangling-{i}.txt")
         poisoned.add(f"dangling-{i}.txt")

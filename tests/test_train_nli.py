@@ -58,3 +58,42 @@ def test_numeric_contrast_pairs_change_a_number_the_premise_lacks():
     made = numeric_contrast_pairs(pairs, 5, seed=1)
     assert len(made) == 1 and made[0].label == "contradiction"
     assert "14" not in made[0].hypothesis and made[0].hypothesis != pairs[0].hypothesis
+
+
+def test_validation_split_is_stable_when_data_is_added():
+    from vericlaim.models.nli_data import NLIPair
+    from vericlaim.models.train import split_train_validation
+
+    first = [NLIPair(f"premise {i}", f"hypothesis {i}", "neutral", "a") for i in range(200)]
+    more = [NLIPair(f"other premise {i}", f"other hypothesis {i}", "neutral", "b") for i in range(200)]
+    train_1, validation_1 = split_train_validation(first, 20)
+    train_2, validation_2 = split_train_validation(list(reversed(more + first)), 20)
+    assert len(validation_1) == len(validation_2) == 20
+    assert not set(validation_2) & set(train_1), "a pair trained on in stage 1 is validated in stage 2"
+    reordered = split_train_validation(list(reversed(first)), 20)[1]
+    assert set(reordered) == set(validation_1), "the split depends on the order of the pairs"
+
+
+def test_freeze_embeddings_keeps_word_embeddings(tmp_path):
+    import torch
+    from safetensors.torch import load_file
+
+    from vericlaim.models.resolve import DEFAULT_EMBEDDING_MODEL, resolve_model
+
+    data = tmp_path / "pairs.jsonl"
+    _write_data(data)
+    out = tmp_path / "model"
+    result = subprocess.run(
+        [sys.executable, "-m", "vericlaim", "train-nli", "--data", str(data), "--out", str(out),
+         "--max-steps", "2", "--batch-size", "8", "--validation-size", "6", "--learning-rate", "1e-3",
+         "--freeze-embeddings", "--bf16", "-q"],
+        capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stderr
+    base = resolve_model(DEFAULT_EMBEDDING_MODEL, "base")
+    before = load_file(f"{base}/model.safetensors")
+    after = load_file(str(out / "model.safetensors"))
+    key = next(k for k in before if k.endswith("word_embeddings.weight"))
+    trained = next(k for k in after if k.endswith("word_embeddings.weight"))
+    assert torch.equal(after[trained], before[key].to(torch.float16))
+    layer = next(k for k in before if k.endswith("layer.5.output.dense.weight"))
+    assert not torch.equal(after["bert." + layer.removeprefix("bert.")], before[layer].to(torch.float16))

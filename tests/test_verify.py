@@ -72,3 +72,12 @@ def test_weakly_related_passage_never_contradicts():
 def test_no_evidence_is_unverified():
     verdict = decide(_claim("Six soldiers were wounded."), [], CONFIG)
     assert verdict.label == "unverified" and verdict.evidence is None
+
+
+def test_nli_only_disagreement_is_unverified_whatever_the_dates():
+    text = "The Kestrel Brigade denied any role in the attack."
+    claim = Claim("art", "art:1", text, 0, len(text), ("event",), ())
+    old = _ev("The Kestrel Brigade denied any role.", "gazette", "2019-12-29", score=0.8, e=0.9, c=0.05)
+    new = _ev("The Kestrel Brigade vowed to retaliate.", "monitor", "2019-12-30", score=0.6, e=0.1, c=0.75)
+    verdict = decide(claim, [old, new], CONFIG)
+    assert verdict.label == "unverified" and verdict.counter_evidence.doc.id == "monitor"

@@ -59,8 +59,18 @@ def overlaps(a: Quantity, b: Quantity) -> bool:
     return a.low <= b.high and b.low <= a.high
 
 
+def is_bare(q: Quantity) -> bool:
+    """A number with nothing to say what it counts ("won 3-1")."""
+    return not (q.unit or q.counted or q.event)
+
+
 def compare(claim_quantities: tuple[Quantity, ...], evidence_quantities: list[Quantity]) -> NumericCheck:
-    """Consistent if every comparable claim quantity agrees; conflict if one disagrees."""
+    """Consistent if every comparable claim quantity agrees; conflict if one disagrees.
+
+    Bare numbers can never conflict (we do not know what they count), but
+    when every bare number of the claim also appears in the passage, the
+    passage does give the claim's numbers, which is enough to allow support.
+    """
     first_match = None
     for cq in claim_quantities:
         pairs = [eq for eq in evidence_quantities if comparable(cq, eq)]
@@ -70,4 +80,10 @@ def compare(claim_quantities: tuple[Quantity, ...], evidence_quantities: list[Qu
         if not agreeing:
             return NumericCheck("conflict", cq, pairs[0])
         first_match = first_match or NumericCheck("consistent", cq, agreeing[0])
+    if first_match is None:
+        bare = [cq for cq in claim_quantities if is_bare(cq)]
+        counts = [eq for eq in evidence_quantities if eq.unit != "date"]
+        found = [next((eq for eq in counts if overlaps(cq, eq)), None) for cq in bare]
+        if bare and all(found) and len(bare) == len(claim_quantities):
+            return NumericCheck("consistent", bare[0], found[0])
     return first_match or NumericCheck("unrelated")

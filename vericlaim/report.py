@@ -114,5 +114,6 @@ def write_rows(rows: Iterable[dict], path: str | Path | None, fmt: str = "csv") 
 def write_errors(errors: Iterable[InputError], path: str | Path) -> int:
     rows = [{"file": e.path, "line": e.line, "reason": e.reason} for e in errors]
     frame = _frame(rows, ERROR_COLUMNS)
+    frame["line"] = frame["line"].astype("Int64")  # "31", not "31.0"; blank when unknown
     atomic_write(path, lambda handle: frame.to_csv(handle, index=False))
     return len(frame)

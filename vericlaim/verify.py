@@ -7,10 +7,10 @@ precedence, each step explained in the row's ``reason``:
 1. Numbers. A passage that counts the same thing with a disjoint number is
    a conflict; with an overlapping number, a match. A numeric conflict from
    a relevant passage contradicts the claim even when NLI says entailment.
-2. When sources disagree (a match and a conflict, or NLI support and
-   contradiction), the most recent dated report wins, since tolls are
-   revised upwards; equally recent disagreeing sources leave the claim
-   unverified, both cited.
+2. When sources disagree on a number, the most recent dated report wins,
+   since tolls are revised; equally recent disagreeing sources leave the
+   claim unverified, both cited. NLI-only disagreement (one passage entails,
+   another contradicts, no numbers involved) is always unverified.
 3. Otherwise NLI: strong entailment clearly above contradiction supports;
    strong contradiction from a clearly relevant passage contradicts.
 4. A claim with a count that no passage mentions is never supported on
@@ -93,11 +93,14 @@ def decide(claim: Claim, evidence: list[Evidence], config: Config) -> Verdict:
                   and (not has_count or checks[id(e)].status == "consistent")]
     contradicting = [e for e in relevant if e.contradiction >= config.contradict_threshold]
     if supporting and contradicting:
-        best = max(supporting, key=lambda e: (e.doc.date, e.entailment))
-        worst = max(contradicting, key=lambda e: (e.doc.date, e.contradiction))
+        best = max(supporting, key=lambda e: e.entailment)
+        worst = max(contradicting, key=lambda e: e.contradiction)
         if best.passage.passage_id != worst.passage.passage_id:
-            return _resolve_disagreement(claim, best, worst, "supports the claim",
-                                         "contradicts the claim")
+            # Without numbers there is no sign that one report revised the other,
+            # so neither wins: a false accusation is the costliest error.
+            return Verdict(claim, UNVERIFIED, 0.5, best, worst,
+                           f"sources disagree: {_label(best)} supports the claim; "
+                           f"{_label(worst)} contradicts it")
     if supporting:
         best = max(supporting, key=lambda e: e.entailment)
         match = checks[id(best)]

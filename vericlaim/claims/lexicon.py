@@ -84,8 +84,8 @@ for group, words in {
     "killed": "killed kill kills dead died die dies deaths death fatalities lives slain "
               "massacred executed killing perished",
     "wounded": "wounded injured hurt injuries injuring wounding",
-    "arrested": "arrested detained captured",
-    "displaced": "displaced fled evacuated",
+    "arrested": "arrested detained captured arresting detaining",
+    "displaced": "displaced fled evacuated displacing evacuating",
     "fired": "fired launched struck hit landed",
 }.items():
     for word in words.split():

@@ -59,6 +59,14 @@ def _read_text(path: Path) -> tuple[str | None, InputError | None, str]:
     return text, None, warning
 
 
+def _text_and_problems(path: Path) -> tuple[str | None, list[InputError]]:
+    """File text (None if unusable) and the errors or warnings to report about it."""
+    text, error, warning = _read_text(path)
+    if error:
+        return None, [error]
+    return text, [InputError(str(path), f"warning: {warning}")] if warning else []
+
+
 def document_from_text(doc_id: str, text: str, path: str = "") -> Document:
     """First non-empty line is the title, the rest the body; parse a dateline."""
     lines = text.strip().splitlines()
@@ -91,12 +99,10 @@ def _row_document(row: dict, path: Path, line: int) -> Document | InputError:
 
 
 def _read_jsonl(path: Path) -> Iterator[Document | InputError]:
-    text, error, warning = _read_text(path)
-    if error:
-        yield error
+    text, problems = _text_and_problems(path)
+    yield from problems
+    if text is None:
         return
-    if warning:
-        yield InputError(str(path), f"warning: {warning}")
     for number, line in enumerate(text.splitlines(), 1):
         if not line.strip():
             continue
@@ -112,12 +118,10 @@ def _read_jsonl(path: Path) -> Iterator[Document | InputError]:
 
 
 def _read_csv(path: Path) -> Iterator[Document | InputError]:
-    text, error, warning = _read_text(path)
-    if error:
-        yield error
+    text, problems = _text_and_problems(path)
+    yield from problems
+    if text is None:
         return
-    if warning:
-        yield InputError(str(path), f"warning: {warning}")
     csv.field_size_limit(MAX_FILE_BYTES)
     reader = csv.DictReader(text.splitlines(keepends=True))
     header = [h.strip().lower() for h in (reader.fieldnames or [])]
@@ -138,12 +142,10 @@ def _read_csv(path: Path) -> Iterator[Document | InputError]:
 
 
 def _read_text_file(path: Path) -> Iterator[Document | InputError]:
-    text, error, warning = _read_text(path)
-    if error:
-        yield error
+    text, problems = _text_and_problems(path)
+    yield from problems
+    if text is None:
         return
-    if warning:
-        yield InputError(str(path), f"warning: {warning}")
     if not text.strip():
         yield InputError(str(path), "empty file")
         return

@@ -40,7 +40,8 @@ def run(args, config) -> int:
         if args.heldout_slice:
             pairs = [p for p in pairs if is_heldout_group(p.group)]
         if args.limit and len(pairs) > args.limit:
-            pairs = rng.sample(pairs, args.limit)
+            keep = set(rng.sample(range(len(pairs)), args.limit))
+            pairs = [p for i, p in enumerate(pairs) if i in keep]
         if not pairs:
             print(f"vericlaim: error: {name}: no pairs to score", file=sys.stderr)
             return 2

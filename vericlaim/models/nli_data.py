@@ -82,6 +82,11 @@ def _pair(premise: str, hypothesis: str, label: str, source: str, group: str = "
     return NLIPair(_detok(premise), _detok(hypothesis), norm, source, group)
 
 
+def _source(path: Path) -> str:
+    """Folder and file name: several sets ship a bare ``test.jsonl``."""
+    return f"{path.parent.name}/{path.stem}"
+
+
 def _check_covid_corpus(path: Path) -> dict[str, list[str]]:
     """Abstract sentences by cord_id, from the corpus.json beside Check-COVID's splits."""
     for folder in (path.parent, path.parent.parent):
@@ -116,7 +121,7 @@ def _read_jsonl(path: Path) -> list[NLIPair]:
                 raise NLIDataError(
                     f"{path}:{number}: needs premise/hypothesis/label or evidence/claim/label"
                 )
-            pair = _pair(premise, hypothesis, label, path.stem, str(row.get("case_id", "")))
+            pair = _pair(premise, hypothesis, label, _source(path), str(row.get("case_id", "")))
             if pair:
                 pairs.append(pair)
     return pairs
@@ -149,7 +154,7 @@ def _read_delimited(path: Path) -> list[NLIPair]:
             for row in rows[1:]:
                 if len(row) <= max(ip, ih, il):
                     continue
-                pair = _pair(row[ip], row[ih], row[il], path.stem)
+                pair = _pair(row[ip], row[ih], row[il], _source(path))
                 if pair:
                     out.append(pair)
             return out
@@ -157,7 +162,7 @@ def _read_delimited(path: Path) -> list[NLIPair]:
     out = []
     for row in rows:
         if len(row) >= 3:
-            pair = _pair(row[1], row[2], row[0], path.stem)
+            pair = _pair(row[1], row[2], row[0], _source(path))
             if pair:
                 out.append(pair)
     if not out:
@@ -174,7 +179,7 @@ def _read_parallel(path: Path) -> list[NLIPair]:
     labels = (folder / f"labels{split}").read_text(encoding="utf-8").splitlines()
     if not len(s1) == len(s2) == len(labels):
         raise NLIDataError(f"{folder}: s1/s2/labels{split} have different line counts")
-    name = f"snli{split.replace('.', '_')}"
+    name = f"{folder.name}/{split.lstrip('.')}"
     return [p for p in (_pair(a, b, c, name) for a, b, c in zip(s1, s2, labels, strict=False)) if p]
 
 
@@ -237,3 +242,12 @@ def numeric_contrast_pairs(pairs: list[NLIPair], limit: int, seed: int) -> list[
         if len(made) >= limit:
             break
     return made
+
+
+def read_sampled(path: str | Path, limit: int | None, rng: random.Random) -> list[NLIPair]:
+    """Read one file and keep at most ``limit`` pairs (seeded sample, order kept)."""
+    pairs = read_nli_file(path)
+    if limit and len(pairs) > limit:
+        keep = set(rng.sample(range(len(pairs)), limit))
+        pairs = [p for i, p in enumerate(pairs) if i in keep]
+    return pairs

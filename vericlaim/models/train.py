@@ -10,6 +10,7 @@ with ``id2label``, tokenizer, fp16 safetensors) plus MODEL_CARD.md.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import math
 import random
@@ -43,6 +44,11 @@ class TrainConfig:
     max_steps: int | None = None
     max_minutes: float | None = None
     threads: int | None = None
+    # bf16 autocast: ~25% faster steps on CPUs with avx512_bf16; weights stay fp32.
+    bf16: bool = False
+    # Word embeddings are half the encoder's weights; freezing them saves ~15% of
+    # each step and keeps the pretrained vocabulary intact on small data.
+    freeze_embeddings: bool = False
     notes: list[str] = field(default_factory=list)
 
 
@@ -55,18 +61,24 @@ class TrainResult:
     validation_counts: dict[str, int]
 
 
-SPLIT_SEED = 13  # fixed, so a continued run never validates on pairs an earlier stage trained on
+def _pair_digest(pair: NLIPair) -> str:
+    return hashlib.sha1(f"{pair.premise}\x1f{pair.hypothesis}".encode()).hexdigest()
 
 
-def split_train_validation(
-    pairs: list[NLIPair], size: int, seed: int = SPLIT_SEED
-) -> tuple[list[NLIPair], list[NLIPair]]:
-    """Hold a validation slice aside, dropping reserved VitaminC groups entirely."""
+def split_train_validation(pairs: list[NLIPair], size: int) -> tuple[list[NLIPair], list[NLIPair]]:
+    """Hold a validation slice aside, dropping reserved VitaminC groups entirely.
+
+    The slice is the ``size`` pairs with the smallest content hash, so it does
+    not depend on order or on which other files are read: adding a data file
+    to a later stage can only push pairs out of validation, never pull pairs
+    an earlier stage trained on into it.
+    """
     usable = [p for p in pairs if not is_heldout_group(p.group)]
-    rng = random.Random(seed)
-    rng.shuffle(usable)
     size = min(size, max(1, len(usable) // 10)) if len(usable) > 1 else 0
-    return usable[size:], usable[:size]
+    ranked = sorted(range(len(usable)), key=lambda i: _pair_digest(usable[i]))
+    chosen = set(ranked[:size])
+    train = [p for i, p in enumerate(usable) if i not in chosen]
+    return train, [p for i, p in enumerate(usable) if i in chosen]
 
 
 def _length_buckets(lengths: list[int], batch_size: int, rng: random.Random) -> list[list[int]]:
@@ -144,6 +156,8 @@ def train_nli(pairs: list[NLIPair], config: TrainConfig, progress: bool = True) 
     model = AutoModelForSequenceClassification.from_pretrained(
         config.base, num_labels=3, id2label=ID2LABEL, label2id=LABEL2ID, dtype=torch.float32
     )
+    if config.freeze_embeddings:
+        model.get_input_embeddings().weight.requires_grad_(False)
     encoded, types = _encode(tokenizer, train, config.max_length)
     labels = torch.tensor([LABEL2ID[p.label] for p in train])
     rng = random.Random(config.seed)
@@ -151,7 +165,8 @@ def train_nli(pairs: list[NLIPair], config: TrainConfig, progress: bool = True) 
     total = max(1, int(steps_per_epoch * config.epochs))
     if config.max_steps:
         total = min(total, config.max_steps)
-    optimizer = torch.optim.AdamW(model.parameters(), lr=config.learning_rate, weight_decay=0.01)
+    trainable = [p for p in model.parameters() if p.requires_grad]
+    optimizer = torch.optim.AdamW(trainable, lr=config.learning_rate, weight_decay=0.01)
     warmup = max(1, int(total * config.warmup_ratio))
     scheduler = torch.optim.lr_scheduler.LambdaLR(
         optimizer, lambda s: min((s + 1) / warmup, max(0.0, (total - s) / max(1, total - warmup)))
@@ -164,9 +179,11 @@ def train_nli(pairs: list[NLIPair], config: TrainConfig, progress: bool = True) 
     while step < total and not stop:
         for ids in _length_buckets([len(e) for e in encoded], config.batch_size, rng):
             batch = _collate(encoded, types, ids, tokenizer.pad_token_id)
-            loss = torch.nn.functional.cross_entropy(model(**batch).logits, labels[ids])
+            with torch.autocast("cpu", dtype=torch.bfloat16, enabled=config.bf16):
+                logits = model(**batch).logits
+            loss = torch.nn.functional.cross_entropy(logits.float(), labels[ids])
             loss.backward()
-            torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
+            torch.nn.utils.clip_grad_norm_(trainable, 1.0)
             optimizer.step()
             scheduler.step()
             optimizer.zero_grad()
@@ -229,6 +246,8 @@ def save_model(model, tokenizer, config: TrainConfig, result: TrainResult) -> No
             "max_length": config.max_length,
             "seed": config.seed,
             "max_minutes": config.max_minutes,
+            "bf16": config.bf16,
+            "freeze_embeddings": config.freeze_embeddings,
         },
         "notes": config.notes,
     }

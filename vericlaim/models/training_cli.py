@@ -8,7 +8,7 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from vericlaim.models.nli_data import NLIDataError, numeric_contrast_pairs, read_nli_file
+from vericlaim.models.nli_data import NLIDataError, numeric_contrast_pairs, read_sampled
 from vericlaim.models.resolve import DEFAULT_EMBEDDING_MODEL, resolve_model
 from vericlaim.models.train import TrainConfig, train_nli
 
@@ -36,6 +36,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="shuffle and initialisation seed (data sampling and the validation "
                              "split are fixed, so a continued stage never validates on trained pairs)")
     parser.add_argument("--threads", type=int, default=None)
+    parser.add_argument("--bf16", action="store_true",
+                        help="bf16 autocast (faster on CPUs with avx512_bf16 or AMX; weights stay fp32)")
+    parser.add_argument("--freeze-embeddings", action="store_true",
+                        help="keep the word embeddings fixed (fewer weights to update)")
 
 
 DATA_SEED = 13  # sampling and generated pairs; fixed so every stage sees the same data and split
@@ -46,12 +50,10 @@ def run(args: argparse.Namespace) -> int:
     pairs = []
     for name in args.data:
         try:
-            found = read_nli_file(name)
+            found = read_sampled(name, args.limit_per_file, rng)
         except (NLIDataError, OSError) as exc:
             print(f"vericlaim: error: {exc}", file=sys.stderr)
             return 2
-        if args.limit_per_file and len(found) > args.limit_per_file:
-            found = rng.sample(found, args.limit_per_file)
         print(f"{name}: {len(found)} pairs", file=sys.stderr)
         pairs += found
     notes = []
@@ -73,6 +75,8 @@ def run(args: argparse.Namespace) -> int:
         max_steps=args.max_steps,
         max_minutes=args.max_minutes,
         threads=args.threads,
+        bf16=args.bf16,
+        freeze_embeddings=args.freeze_embeddings,
         notes=notes + ["data: " + " ".join(str(d) for d in args.data)],
     )
     result = train_nli(pairs, config, progress=not getattr(args, "quiet", False))
