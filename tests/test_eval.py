@@ -40,3 +40,13 @@ def test_eval_verify_json(tmp_path):
         assert key in report
     assert report["claim_detection_recall"] == 1.0
     assert report["per_class"]["contradicted"]["precision"] >= 0.8
+
+
+def test_contradiction_precision_counts_only_confident_calls():
+    from vericlaim.eval.nli import contradiction_at_threshold
+
+    gold = ["contradiction", "contradiction", "neutral", "entailment", "contradiction"]
+    probabilities = [0.95, 0.6, 0.8, 0.1, 0.71]
+    at = contradiction_at_threshold(gold, probabilities, 0.7)
+    assert at["predicted"] == 3 and at["precision"] == 2 / 3 and at["coverage"] == 2 / 3
+    assert contradiction_at_threshold(gold, [0.0] * 5, 0.7)["precision"] == 0.0

@@ -37,6 +37,16 @@ def test_train_one_step_writes_a_loadable_model(tmp_path):
     scores = NLIScorer(str(out)).predict([("A cat sat.", "A cat sat.")])
     assert abs(scores[0].entailment + scores[0].neutral + scores[0].contradiction - 1) < 1e-4
 
+    card = (out / "MODEL_CARD.md").read_text()
+    assert "pairs.jsonl" in card and "Not measured yet" in card
+    scored = subprocess.run(
+        [sys.executable, "-m", "vericlaim", "eval", "nli", "--nli-model", str(out), "--data", str(data),
+         "--card", "--json", "-q"], capture_output=True, text=True, timeout=600)
+    assert scored.returncode == 0, scored.stderr
+    accuracy = json.loads(scored.stdout)["accuracy"]
+    card = (out / "MODEL_CARD.md").read_text()
+    assert "Not measured yet" not in card and f"**{accuracy:.3f}**" in card
+
 
 def test_fact_verification_labels_and_twins(tmp_path):
     path = tmp_path / "vc.jsonl"

@@ -200,6 +200,8 @@ def build_parser() -> argparse.ArgumentParser:
                    help="keep only the VitaminC case_ids reserved for evaluation")
     p.add_argument("--limit", type=int, help="score at most N pairs per file (seeded sample)")
     p.add_argument("--json", action="store_true", help="one JSON object per file instead of Markdown")
+    p.add_argument("--card", action="store_true",
+                   help="nli: write these scores into the model folder's MODEL_CARD.md as held-out scores")
     _model_options(p)
     return parser
 

@@ -9,14 +9,13 @@ leading apostrophe.
 from __future__ import annotations
 
 import json
-import os
 import sys
-import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
 import pandas as pd
 
+from vericlaim.atomic import atomic_write
 from vericlaim.records import InputError, Verdict
 
 COLUMNS = [
@@ -69,22 +68,6 @@ def _frame(rows: list[dict], columns: list[str]) -> pd.DataFrame:
         if pd.api.types.is_object_dtype(frame[column]) or pd.api.types.is_string_dtype(frame[column]):
             frame[column] = frame[column].map(neutralise)
     return frame
-
-
-def atomic_write(path: str | Path, writer) -> None:
-    """Call ``writer(handle)`` on a temp file beside ``path``, then rename it in."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            writer(handle)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def _write_rows(frame: pd.DataFrame, handle, fmt: str) -> None:

@@ -49,3 +49,22 @@ def markdown_table(name: str, report: dict, labels: tuple[str, ...]) -> str:
     for g in labels:
         lines.append(f"| {g} | " + " | ".join(str(report["confusion"][g][p]) for p in labels) + " |")
     return "\n".join(lines) + "\n"
+
+
+def summary_table(reports: list[dict]) -> str:
+    """One Markdown row per evaluated set: the table of docs/BENCHMARKS.md and the model card."""
+    lines = ["| held-out set | n | accuracy | macro-F1 | P / R entail | P / R neutral | P / R contra "
+             "| contra precision at threshold (coverage) | majority baseline acc / macro-F1 |",
+             "|---|---|---|---|---|---|---|---|---|"]
+    for r in reports:
+        pc = r["per_class"]
+        cells = [f"{pc[k]['precision']:.3f} / {pc[k]['recall']:.3f}" if pc[k]["support"] else "n/a"
+                 for k in ("entailment", "neutral", "contradiction")]
+        at = r.get("contradiction_at_threshold") or {}
+        strict = (f"{at['precision']:.3f} ({at['coverage']:.3f})" if at.get("predicted") else "n/a")
+        base = r["baseline"]
+        name = r["data"].replace("../shared/data/", "") + (" (held-out slice)" if r.get("heldout") else "")
+        lines.append(f"| {name} | {r['n']} | **{r['accuracy']:.3f}** | {r['macro_f1']:.3f} | "
+                     + " | ".join(cells)
+                     + f" | {strict} | {base['accuracy']:.3f} / {base['macro_f1']:.3f} |")
+    return "\n".join(lines) + "\n"

@@ -150,7 +150,7 @@ def tune(gold, claims, evidence, config: Config) -> tuple[Config, dict]:
 
 
 def run_tune(args, config: Config) -> int:
-    from vericlaim.report import atomic_write
+    from vericlaim.atomic import atomic_write
 
     gold_path, articles, corpus = _paths(args)
     gold = read_gold(gold_path)

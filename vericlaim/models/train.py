@@ -20,6 +20,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from vericlaim.atomic import atomic_write_text
 from vericlaim.models.nli_data import LABELS, NLIPair, is_heldout_group
 
 ID2LABEL = dict(enumerate(LABELS))
@@ -49,6 +50,7 @@ class TrainConfig:
     # Word embeddings are half the encoder's weights; freezing them saves ~15% of
     # each step and keeps the pretrained vocabulary intact on small data.
     freeze_embeddings: bool = False
+    data_files: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
 
 
@@ -224,8 +226,10 @@ def train_nli(pairs: list[NLIPair], config: TrainConfig, progress: bool = True) 
 
 
 def save_model(model, tokenizer, config: TrainConfig, result: TrainResult) -> None:
-    """Write fp16 safetensors, tokenizer and a model card into ``config.out``."""
+    """Write fp16 safetensors, tokenizer, training.json and MODEL_CARD.md into ``config.out``."""
     import torch
+
+    from vericlaim.models.model_card import write_card
 
     out = Path(config.out)
     out.mkdir(parents=True, exist_ok=True)
@@ -249,6 +253,12 @@ def save_model(model, tokenizer, config: TrainConfig, result: TrainResult) -> No
             "bf16": config.bf16,
             "freeze_embeddings": config.freeze_embeddings,
         },
+        "data_files": config.data_files,
         "notes": config.notes,
     }
-    (out / "training.json").write_text(json.dumps(record, indent=2) + "\n", encoding="utf-8")
+    previous = Path(config.base) / "training.json"
+    if previous.is_file():  # a continued stage: keep the history the card describes
+        record["previous_stage"] = json.loads(previous.read_text(encoding="utf-8"))
+    (out / "heldout.json").unlink(missing_ok=True)  # scores of an older model in this folder
+    atomic_write_text(out / "training.json", json.dumps(record, indent=2) + "\n")
+    write_card(out)

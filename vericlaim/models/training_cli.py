@@ -77,7 +77,8 @@ def run(args: argparse.Namespace) -> int:
         threads=args.threads,
         bf16=args.bf16,
         freeze_embeddings=args.freeze_embeddings,
-        notes=notes + ["data: " + " ".join(str(d) for d in args.data)],
+        data_files=[str(d) for d in args.data],
+        notes=notes,
     )
     result = train_nli(pairs, config, progress=not getattr(args, "quiet", False))
     print(
