@@ -50,3 +50,18 @@ def test_contradiction_precision_counts_only_confident_calls():
     at = contradiction_at_threshold(gold, probabilities, 0.7)
     assert at["predicted"] == 3 and at["precision"] == 2 / 3 and at["coverage"] == 2 / 3
     assert contradiction_at_threshold(gold, [0.0] * 5, 0.7)["precision"] == 0.0
+
+
+def test_tuned_thresholds_apply_only_to_their_model(monkeypatch):
+    from vericlaim.config import TUNED_FILE, Config
+
+    monkeypatch.delenv("VERICLAIM_NLI_MODEL", raising=False)
+    tuned = json.loads(TUNED_FILE.read_text())
+    assert tuned["nli_model"] == Config().nli_model
+    config = Config.from_env()
+    for name, value in tuned["thresholds"].items():
+        assert getattr(config, name) == value
+    assert Config.from_env(tuned=False) == Config()
+    other = Config.from_env(nli_model="someone/other-nli")
+    assert other.contradict_threshold == Config().contradict_threshold
+    assert Config.from_env(contradict_threshold=0.77).contradict_threshold == 0.77

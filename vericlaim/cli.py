@@ -27,6 +27,7 @@ def _config(args):
     from vericlaim.config import Config
 
     return Config.from_env(
+        tuned=getattr(args, "task", None) != "tune",  # tuning starts from the documented defaults
         embedding_model=getattr(args, "embedding_model", None),
         nli_model=getattr(args, "nli_model", None),
         top_k=getattr(args, "top_k", None),

@@ -44,14 +44,22 @@ class Config:
     passage_stride: int = 1
 
     @classmethod
-    def from_env(cls, **overrides) -> Config:
-        """Defaults, then VERICLAIM_* environment variables, then overrides."""
+    def from_env(cls, tuned: bool = True, **overrides) -> Config:
+        """Defaults, then VERICLAIM_* environment variables, then overrides.
+
+        With ``tuned``, the thresholds written by ``vericlaim eval tune`` replace
+        the defaults, but only for the NLI model they were tuned for: another
+        model's probabilities live on another scale. Explicit overrides win.
+        """
         values = {}
         if os.environ.get("VERICLAIM_NLI_MODEL"):
             values["nli_model"] = os.environ["VERICLAIM_NLI_MODEL"]
         if os.environ.get("VERICLAIM_EMBEDDING_MODEL"):
             values["embedding_model"] = os.environ["VERICLAIM_EMBEDDING_MODEL"]
         values.update({k: v for k, v in overrides.items() if v is not None})
+        if tuned:
+            model = values.get("nli_model", cls.nli_model)
+            values = {**load_tuned(model=model), **values}
         return cls(**values)
 
 
@@ -59,10 +67,15 @@ TUNED_FILE = Path(__file__).parent / "tuned_thresholds.json"
 TUNABLE = ("entail_threshold", "entail_margin", "contradict_threshold", "contradict_min_relevance")
 
 
-def load_tuned(path: Path = TUNED_FILE) -> dict:
-    """Thresholds written by ``vericlaim eval tune`` (only the tunable fields)."""
+def load_tuned(path: Path = TUNED_FILE, model: str | None = None) -> dict:
+    """Thresholds written by ``vericlaim eval tune`` (only the tunable fields).
+
+    Empty when the file is missing or, given ``model``, was tuned for another model.
+    """
     if not path.is_file():
         return {}
     data = json.loads(path.read_text(encoding="utf-8"))
+    if model is not None and data.get("nli_model") != model:
+        return {}
     known = {f.name for f in fields(Config)}
     return {k: float(v) for k, v in data.get("thresholds", {}).items() if k in TUNABLE and k in known}

@@ -149,6 +149,14 @@ def tune(gold, claims, evidence, config: Config) -> tuple[Config, dict]:
     return best
 
 
+def _display_path(path: Path) -> str:
+    """Relative to the package when the shipped dev set was used, so the file is portable."""
+    try:
+        return str(Path(path).resolve().relative_to(DEV_DATA.parent.parent.parent))
+    except ValueError:
+        return str(path)
+
+
 def run_tune(args, config: Config) -> int:
     from vericlaim.atomic import atomic_write
 
@@ -163,7 +171,7 @@ def run_tune(args, config: Config) -> int:
         return 1
     record = {
         "thresholds": {name: getattr(tuned, name) for name in TUNABLE},
-        "tuned_on": str(gold_path), "nli_model": config.nli_model,
+        "tuned_on": _display_path(gold_path), "nli_model": config.nli_model,
         "macro_f1": report["macro_f1"], "macro_f1_before": before["macro_f1"],
         "contradicted_precision": report["per_class"][CONTRADICTED]["precision"],
     }
