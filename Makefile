@@ -57,7 +57,17 @@ NLI ?= vericlaim/nli-minilm-l6
 eval-nli: install
 	$(BIN)/vericlaim eval nli -q --heldout-slice --limit 2000 --nli-model $(NLI) $(CARD) --data $(NLI_HELDOUT)
 
-# Speed benchmark (not part of `make test`): medians of 3 repeats, results in out/bench.json.
+# Speed and memory benchmarks (not part of `make test`, ~15 min): medians of 3 repeats for the torch,
+# ONNX and int8 ONNX backends, then peak RSS of `check` for 100 vs 2,000 articles; JSON in out/.
 bench: install
 	mkdir -p out
 	$(BIN)/python bench/throughput.py --reports 400 --articles 60 --repeats 3 --json out/bench.json
+	$(BIN)/python bench/throughput.py --reports 400 --articles 60 --repeats 3 --nli-backend onnx \
+	  --json out/bench-onnx-fp32.json
+	$(BIN)/python bench/throughput.py --reports 400 --articles 60 --repeats 3 --nli-backend onnx --int8 \
+	  --json out/bench-onnx.json
+	$(BIN)/python bench/memory.py --sizes 100 2000 --json out/memory.json
+
+# Remove what the demo, benchmarks and training wrote (not .venv).
+clean:
+	rm -rf out

@@ -66,8 +66,8 @@ def make_corpus(folder: Path, reports: int, articles: int, seed: int) -> tuple[P
     return report_dir, article_dir
 
 
-def naive_check(claims, store, config, limit: int) -> tuple[int, float]:
-    """One forward per (claim, passage) pair: what a first attempt would do."""
+def naive_check(claims, store, config, limit: int, nli_model: str) -> tuple[int, float]:
+    """One torch forward per (claim, passage) pair: what a first attempt would do."""
     import torch
     from transformers import AutoModelForSequenceClassification, AutoTokenizer
 
@@ -75,7 +75,7 @@ def naive_check(claims, store, config, limit: int) -> tuple[int, float]:
     from vericlaim.models.resolve import resolve_model
     from vericlaim.retrieval import search
 
-    path = resolve_model(config.nli_model, "nli")
+    path = resolve_model(nli_model, "nli")
     tokenizer = AutoTokenizer.from_pretrained(path)
     model = AutoModelForSequenceClassification.from_pretrained(path, dtype=torch.float32).eval()
     embedder = load_embedder(config.embedding_model)
@@ -98,6 +98,10 @@ def main() -> int:
     parser.add_argument("--naive-claims", type=int, default=60, help="claims timed for the naive baseline")
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--nli-model", default=None)
+    parser.add_argument("--nli-backend", choices=["torch", "onnx"], default="torch",
+                        help="onnx: export the NLI model to a temporary folder and check with ONNX Runtime "
+                             "(the naive baseline always runs the torch model)")
+    parser.add_argument("--int8", action="store_true", help="with --nli-backend onnx: int8-quantise the export")
     parser.add_argument("--json", type=Path, help="also write the results here")
     args = parser.parse_args()
 
@@ -112,12 +116,20 @@ def main() -> int:
     from vericlaim.records import Document
 
     config = vericlaim.Config.from_env(nli_model=args.nli_model)
-    started = time.perf_counter()
-    load_embedder(config.embedding_model)
-    load_nli(config.nli_model, config.max_length)
-    load_seconds = time.perf_counter() - started
-
+    torch_model = config.nli_model
     with tempfile.TemporaryDirectory() as tmp:
+        if args.nli_backend == "onnx":
+            from dataclasses import replace
+
+            from vericlaim.models.onnx_backend import export_onnx
+
+            folder = export_onnx(config.nli_model, Path(tmp) / "nli-onnx", quantize=args.int8)
+            config = replace(config, nli_model=str(folder), nli_backend="onnx")
+        started = time.perf_counter()
+        load_embedder(config.embedding_model)
+        load_nli(config.nli_model, config.max_length, config.nli_backend)
+        load_seconds = time.perf_counter() - started
+
         reports, articles = make_corpus(Path(tmp), args.reports, args.articles, args.seed)
         build_rates, check_rates, naive_rates = [], [], []
         for repeat in range(args.repeats):
@@ -131,7 +143,7 @@ def main() -> int:
             n_claims = sum(len(rows) for _, rows in check_documents(docs, store, config))
             check_rates.append(n_claims / (time.perf_counter() - t0) * 60)
             claims = [c for d in docs for c in extract_claims(d)]
-            n, seconds = naive_check(claims, store, config, args.naive_claims)
+            n, seconds = naive_check(claims, store, config, args.naive_claims, torch_model)
             naive_rates.append(n / seconds * 60)
             print(f"repeat {repeat + 1}: build {build_rates[-1]:.0f} passages/s, check "
                   f"{check_rates[-1]:.0f} claims/min, naive {naive_rates[-1]:.0f} claims/min", file=sys.stderr)
@@ -144,7 +156,8 @@ def main() -> int:
         "naive_claims_per_min": round(statistics.median(naive_rates), 1),
         "speedup_vs_naive": round(statistics.median(check_rates) / statistics.median(naive_rates), 2),
         "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
-        "nli_model": config.nli_model, "repeats": args.repeats,
+        "nli_model": torch_model, "nli_backend": args.nli_backend + (" int8" if args.int8 else ""),
+        "repeats": args.repeats,
     }
     print("| metric | value |\n|---|---|")
     for key, value in result.items():

@@ -29,3 +29,11 @@ def test_onnx_agrees_with_torch_on_snli_sample(exported):
     onnx_labels = [s.label for s in OnnxNLIScorer(str(exported)).predict(pairs, 64)]
     agreement = sum(a == b for a, b in zip(torch_labels, onnx_labels, strict=False)) / len(pairs)
     assert agreement >= 0.98, agreement
+
+
+def test_an_export_keeps_the_tuned_thresholds_of_its_source(exported):
+    from vericlaim.config import Config
+
+    source = Config.from_env(nli_model="vericlaim/nli-minilm-l6")
+    assert Config.from_env(nli_model=str(exported), nli_backend="onnx").contradict_threshold == (
+        source.contradict_threshold)

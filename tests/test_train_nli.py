@@ -19,15 +19,21 @@ def _write_data(path):
     path.write_text("\n".join(json.dumps(r) for r in rows) + "\n")
 
 
-def test_train_one_step_writes_a_loadable_model(tmp_path):
+def _train(tmp_path, *options):
+    """Run the real train-nli CLI on the tiny data set; returns (data file, model folder)."""
     data = tmp_path / "pairs.jsonl"
     _write_data(data)
     out = tmp_path / "model"
     result = subprocess.run(
         [sys.executable, "-m", "vericlaim", "train-nli", "--data", str(data), "--out", str(out),
-         "--max-steps", "1", "--batch-size", "8", "--validation-size", "6", "-q"],
+         "--batch-size", "8", "--validation-size", "6", "-q", *options],
         capture_output=True, text=True, timeout=600)
     assert result.returncode == 0, result.stderr
+    return data, out
+
+
+def test_train_one_step_writes_a_loadable_model(tmp_path):
+    data, out = _train(tmp_path, "--max-steps", "1")
     config = json.loads((out / "config.json").read_text())
     assert set(config["id2label"].values()) == {"entailment", "neutral", "contradiction"}
     assert (out / "model.safetensors").is_file() and (out / "tokenizer.json").is_file()
@@ -90,15 +96,7 @@ def test_freeze_embeddings_keeps_word_embeddings(tmp_path):
 
     from vericlaim.models.resolve import DEFAULT_EMBEDDING_MODEL, resolve_model
 
-    data = tmp_path / "pairs.jsonl"
-    _write_data(data)
-    out = tmp_path / "model"
-    result = subprocess.run(
-        [sys.executable, "-m", "vericlaim", "train-nli", "--data", str(data), "--out", str(out),
-         "--max-steps", "2", "--batch-size", "8", "--validation-size", "6", "--learning-rate", "1e-3",
-         "--freeze-embeddings", "--bf16", "-q"],
-        capture_output=True, text=True, timeout=600)
-    assert result.returncode == 0, result.stderr
+    _, out = _train(tmp_path, "--max-steps", "2", "--learning-rate", "1e-3", "--freeze-embeddings", "--bf16")
     base = resolve_model(DEFAULT_EMBEDDING_MODEL, "base")
     before = load_file(f"{base}/model.safetensors")
     after = load_file(str(out / "model.safetensors"))

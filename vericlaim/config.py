@@ -58,9 +58,17 @@ class Config:
             values["embedding_model"] = os.environ["VERICLAIM_EMBEDDING_MODEL"]
         values.update({k: v for k, v in overrides.items() if v is not None})
         if tuned:
-            model = values.get("nli_model", cls.nli_model)
+            model = _source_model(values.get("nli_model", cls.nli_model))
             values = {**load_tuned(model=model), **values}
         return cls(**values)
+
+
+def _source_model(nli_model: str) -> str:
+    """The model an ONNX export was made from (its thresholds carry over), else the model itself."""
+    record = Path(nli_model) / "onnx_export.json"
+    if record.is_file():
+        return json.loads(record.read_text(encoding="utf-8")).get("source", nli_model)
+    return nli_model
 
 
 TUNED_FILE = Path(__file__).parent / "tuned_thresholds.json"
