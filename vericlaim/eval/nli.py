@@ -14,7 +14,7 @@ import time
 from pathlib import Path
 
 from vericlaim.eval.metrics import classification_report, majority_baseline, markdown_table, summary_table
-from vericlaim.models.nli_data import LABELS, NLIDataError, is_heldout_group, read_nli_file
+from vericlaim.models.nli_data import LABELS, NLIDataError, is_heldout_group, read_nli_file, sample_in_order
 
 
 def contradiction_at_threshold(gold: list[str], probabilities: list[float], threshold: float) -> dict:
@@ -42,7 +42,6 @@ def evaluate_pairs(scorer, pairs, batch_size: int = 64, progress: bool = False,
     report["pairs_per_second"] = len(pairs) / max(1e-9, time.monotonic() - started)
     report["contradiction_at_threshold"] = contradiction_at_threshold(
         gold, [s.contradiction for s in scores], contradict_threshold)
-    report["contradict_threshold"] = contradict_threshold
     report["baseline"] = majority_baseline(gold, LABELS)
     return report
 
@@ -51,6 +50,10 @@ def run(args, config) -> int:
     from vericlaim.models.nli import load_nli
 
     scorer = load_nli(config.nli_model, config.max_length, config.nli_backend)
+    if args.card and not (Path(scorer.path) / "training.json").is_file():  # fail before minutes of scoring
+        print(f"vericlaim: error: --card needs a model trained by train-nli; {scorer.path} "
+              "has no training.json", file=sys.stderr)
+        return 2
     rng = random.Random(13)
     reports = []
     for name in args.data:
@@ -63,9 +66,7 @@ def run(args, config) -> int:
         sliced = args.heldout_slice and any(p.group for p in pairs)
         if sliced:
             pairs = [p for p in pairs if is_heldout_group(p.group)]
-        if args.limit and len(pairs) > args.limit:
-            keep = set(rng.sample(range(len(pairs)), args.limit))
-            pairs = [p for i, p in enumerate(pairs) if i in keep]
+        pairs = sample_in_order(pairs, args.limit, rng)
         if not pairs:
             print(f"vericlaim: error: {name}: no pairs to score", file=sys.stderr)
             return 2
@@ -87,9 +88,5 @@ def run(args, config) -> int:
     if args.card:
         from vericlaim.models.model_card import write_card
 
-        if not (Path(scorer.path) / "training.json").is_file():
-            print(f"vericlaim: error: --card needs a model trained by train-nli; {scorer.path} "
-                  "has no training.json", file=sys.stderr)
-            return 2
         print(f"model card written to {write_card(scorer.path, reports)}", file=sys.stderr)
     return 0

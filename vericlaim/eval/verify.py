@@ -158,7 +158,7 @@ def _display_path(path: Path) -> str:
 
 
 def run_tune(args, config: Config) -> int:
-    from vericlaim.atomic import atomic_write
+    from vericlaim.atomic import atomic_write_text
 
     gold_path, articles, corpus = _paths(args)
     gold = read_gold(gold_path)
@@ -176,7 +176,7 @@ def run_tune(args, config: Config) -> int:
         "contradicted_precision": report["per_class"][CONTRADICTED]["precision"],
     }
     target = Path(args.write) if args.write else TUNED_FILE
-    atomic_write(target, lambda handle: handle.write(json.dumps(record, indent=2) + "\n"))
+    atomic_write_text(target, json.dumps(record, indent=2) + "\n")
     print(f"macro-F1 {before['macro_f1']:.4f} -> {report['macro_f1']:.4f} "
           f"(contradicted precision {record['contradicted_precision']:.3f}); wrote {target}", file=sys.stderr)
     _print(report, f"{gold_path} — tuned")

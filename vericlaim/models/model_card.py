@@ -82,7 +82,7 @@ def render_card(record: dict, heldout: list[dict] | None) -> str:
     if heldout:
         lines += ["Sets that no stage trained on, scored by `vericlaim eval nli --card` (argmax label; "
                   "'at threshold' counts only contradictions with probability >= "
-                  f"{heldout[0].get('contradict_threshold', 0.7)}, the level at which vericlaim's "
+                  f"{heldout[0]['contradiction_at_threshold']['threshold']}, the level at which vericlaim's "
                   "verdicts use them):", "", summary_table(heldout)]
         lines += [f"- `{r['data']}`: {_licence(r['data'])}" for r in heldout]
     else:

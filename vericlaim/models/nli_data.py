@@ -244,10 +244,14 @@ def numeric_contrast_pairs(pairs: list[NLIPair], limit: int, seed: int) -> list[
     return made
 
 
+def sample_in_order(pairs: list[NLIPair], limit: int | None, rng: random.Random) -> list[NLIPair]:
+    """At most ``limit`` pairs, a seeded sample kept in file order (no limit: all of them)."""
+    if not limit or len(pairs) <= limit:
+        return pairs
+    keep = set(rng.sample(range(len(pairs)), limit))
+    return [p for i, p in enumerate(pairs) if i in keep]
+
+
 def read_sampled(path: str | Path, limit: int | None, rng: random.Random) -> list[NLIPair]:
     """Read one file and keep at most ``limit`` pairs (seeded sample, order kept)."""
-    pairs = read_nli_file(path)
-    if limit and len(pairs) > limit:
-        keep = set(rng.sample(range(len(pairs)), limit))
-        pairs = [p for i, p in enumerate(pairs) if i in keep]
-    return pairs
+    return sample_in_order(read_nli_file(path), limit, rng)
