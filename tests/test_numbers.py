@@ -67,13 +67,13 @@ PAIRS = [
     ("18 missiles were launched.", "18 rockets were launched.", C),
     ("18 missiles were launched.", "Several drones were launched.", U),
     # distances, money, percentages, rates
-    ("The truck was parked 50 kilometres west of the base.", "It was parked 5 kilometres west.", X),
+    ("The truck was parked 50 kilometres west of the base.", "The truck was parked 5 kilometres west.", X),
     ("The truck was parked 5 kilometres away.", "It was parked 3 miles away.", X),
     ("The convoy drove three miles.", "The convoy travelled about 5 km.", C),
     ("The port workers got a 6 percent pay rise.", "Workers won a 6% raise.", C),
     ("The port workers got a 6 percent pay rise.", "Workers won a 10% raise.", X),
-    ("Output was about 410,000 barrels per day.", "Fields produced 400,000 barrels per day.", C),
-    ("Output was about 410,000 barrels per day.", "Fields produced 250,000 barrels per day.", X),
+    ("Fields produced about 410,000 barrels per day.", "Fields produced 400,000 barrels per day.", C),
+    ("Fields produced about 410,000 barrels per day.", "Fields produced 250,000 barrels per day.", X),
     ("The plan costs $1.5 million.", "The plan costs 1.5 million dollars.", C),
     ("The plan costs $1.5 million.", "The plan costs $15 million.", X),
     ("Unemployment fell to 4.5 percent.", "The minister spoke for 45 minutes.", U),
@@ -81,7 +81,7 @@ PAIRS = [
     ("In 2019 the war went on.", "In 2018 the war went on.", U),
     ("Floods displaced about 800 residents.", "Floods displaced 820 people.", C),
     ("Floods displaced about 800 residents.", "Floods displaced 3,000 people.", X),
-    ("The strike hit five sites.", "The strike hit 12 sites.", U),
+    ("The strike hit five sites.", "The strike hit 12 sites.", X),  # same verb, same noun: aligned
     ("Marsel United won 3-1.", "22,000 fans watched the final.", U),
     ("Six soldiers were wounded.", "The governor condemned the attack.", U),
 ]
@@ -105,7 +105,13 @@ def test_conflict_reason_names_both_numbers():
     assert outcome.describe() == "claim says 52 fighters killed; evidence says 25 fighters killed"
 
 
-def test_bare_numbers_allow_support_only_when_present():
+def test_scores_are_never_counts():
     claim_q = tuple(extract_quantities("Marsel United beat Linden Rovers 3-1."))
-    assert compare(claim_q, extract_quantities("United won 3-1 in front of 22,000 fans.")).status == C
+    assert claim_q == ()
     assert compare(claim_q, extract_quantities("United won 2-0 in front of 22,000 fans.")).status == U
+
+
+def test_bare_numbers_allow_support_only_when_present():
+    claim_q = tuple(extract_quantities("The vote was 52 against 48."))
+    assert compare(claim_q, extract_quantities("It ended 52 against 48, the clerk said.")).status == C
+    assert compare(claim_q, extract_quantities("It ended 51 against 49, the clerk said.")).status == U

@@ -2,8 +2,16 @@
 
 __version__ = "0.1.0"
 
-from vericlaim.api import CheckResult, IndexSummary, build_index, check, extract_claims, load_index
+from vericlaim.api import (
+    CheckResult,
+    IndexSummary,
+    build_index,
+    check,
+    check_claims,
+    extract_claims,
+    load_index,
+)
 from vericlaim.config import Config
 
 __all__ = ["CheckResult", "Config", "IndexSummary", "__version__", "build_index", "check",
-           "extract_claims", "load_index"]
+           "check_claims", "extract_claims", "load_index"]

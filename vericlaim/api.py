@@ -98,24 +98,70 @@ def check(
     continues an interrupted run without redoing them. ``keep_verdicts=False``
     keeps memory flat for very large batches (only counts are kept).
     """
-    from tqdm import tqdm
-
     config = config or Config.from_env()
     store = index if isinstance(index, IndexStore) else load_index(index, config)
     errors: list[InputError] = []
+
+    def finished(done: set[str]):
+        docs = (d for d in _split(read_documents(articles), errors) if d.id not in done)
+        for doc, verdicts in check_documents(docs, store, config):
+            yield doc.id, verdicts
+
+    return _run(finished, errors, out, fmt, progress, resume, keep_verdicts, "article", ARTICLES_PER_BATCH)
+
+
+def check_claims(
+    claims: str | Path, index: str | Path | IndexStore, out: str | Path | None = None,
+    fmt: str = "csv", config: Config | None = None, progress: bool = False,
+    resume: bool = False, keep_verdicts: bool = True,
+) -> CheckResult:
+    """Check a list of claims (CSV, JSONL or TXT, column ``claim``) exactly as written.
+
+    Every good row gives exactly one report row whose ``claim_id`` and
+    ``article_id`` are the row's ``id`` (``FILE:LINE`` without one); empty
+    claims and duplicate ids go to ``result.errors`` and the errors file, and
+    the rest of the list still runs. ``out``, ``resume`` and ``keep_verdicts``
+    work as in :func:`check`, with claims in place of articles.
+    """
+    from vericlaim.corpora.claim_lists import read_claim_list
+    from vericlaim.corpora.readers import InputPathError
+    from vericlaim.pipeline import CLAIMS_PER_BATCH, check_claim_rows
+
+    if not Path(claims).is_file():  # before any progress log is started
+        raise InputPathError(f"{claims}: no such file (a claim list is a .csv, .jsonl or .txt file)")
+    config = config or Config.from_env()
+    store = index if isinstance(index, IndexStore) else load_index(index, config)
+    errors: list[InputError] = []
+
+    def finished(done: set[str]):
+        rows = (r for r in _split(read_claim_list(claims), errors) if r.id not in done)
+        for verdict in check_claim_rows(rows, store, config):
+            yield verdict.claim.claim_id, [verdict]
+
+    return _run(finished, errors, out, fmt, progress, resume, keep_verdicts, "claim", CLAIMS_PER_BATCH)
+
+
+def _run(finished, errors: list[InputError], out, fmt: str, progress: bool, resume: bool,
+         keep_verdicts: bool, unit: str, sync_every: int) -> CheckResult:
+    """Drive ``finished(done_ids)`` (yielding ``(id, verdicts)``) into the progress log and report.
+
+    Shared by :func:`check` and :func:`check_claims`, so resuming, the errors
+    file and atomic reports behave the same for articles and claim lists.
+    """
+    from tqdm import tqdm
+
     log = ProgressLog(progress_path(out)) if out is not None else None
     done = log.start(resume) if log else set()
-    docs = (d for d in _split(read_documents(articles), errors) if d.id not in done)
     result = CheckResult([], errors)
     rows_for_stdout: list[dict] = []
     try:
-        with tqdm(desc="check", unit="article", file=sys.stderr, disable=not progress,
+        with tqdm(desc="check", unit=unit, file=sys.stderr, disable=not progress,
                   initial=len(done)) as bar:
-            for number, (doc, verdicts) in enumerate(check_documents(docs, store, config), 1):
+            for number, (key, verdicts) in enumerate(finished(done), 1):
                 rows = [verdict_row(v) for v in verdicts]
                 if log:
-                    log.append(doc.id, rows)
-                    if number % ARTICLES_PER_BATCH == 0:
+                    log.append(key, rows)
+                    if number % sync_every == 0:
                         log.sync()
                 else:
                     rows_for_stdout += rows
@@ -147,14 +193,21 @@ def check(
     return result
 
 
-def extract_claims(articles: str | Path) -> tuple[list[Claim], list[InputError]]:
-    """Claims that ``check`` would verify, without touching any model."""
+def extract_claims(
+    articles: str | Path, min_checkworthiness: float | None = None,
+) -> tuple[list[Claim], list[InputError]]:
+    """Claims that ``check`` would verify, each with its check-worthiness.
+
+    Needs only the sentence-embedding model (for the check-worthiness score), never NLI or an
+    index. ``min_checkworthiness`` None uses the cut stored with the bundled model.
+    """
     from vericlaim.claims import extract_claims as claims_of
 
     errors: list[InputError] = []
-    claims = [c for doc in _split(read_documents(articles), errors) for c in claims_of(doc)]
+    claims = [c for doc in _split(read_documents(articles), errors)
+              for c in claims_of(doc, min_checkworthiness)]
     return claims, errors
 
 
-__all__ = ["CheckResult", "Document", "IndexSummary", "build_index", "check", "extract_claims",
+__all__ = ["CheckResult", "Document", "IndexSummary", "build_index", "check", "check_claims", "extract_claims",
            "load_index"]

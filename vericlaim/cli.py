@@ -32,7 +32,19 @@ def _config(args):
         nli_model=getattr(args, "nli_model", None),
         top_k=getattr(args, "top_k", None),
         nli_backend=getattr(args, "nli_backend", None),
+        evidence_until=getattr(args, "evidence_until", None),
+        undated=getattr(args, "undated", None),
+        min_checkworthiness=getattr(args, "min_checkworthiness", None),
     )
+
+
+def _evidence_until(value: str) -> str:
+    """argparse type for --evidence-until: 'article' or an ISO date."""
+    import re
+
+    if value != "article" and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        raise argparse.ArgumentTypeError("expected 'article' or a date YYYY-MM-DD")
+    return value
 
 
 def _model_options(parser: argparse.ArgumentParser, nli: bool = True) -> None:
@@ -44,6 +56,19 @@ def _model_options(parser: argparse.ArgumentParser, nli: bool = True) -> None:
                             help="NLI cross-encoder (default: the bundled model; env VERICLAIM_NLI_MODEL)")
         parser.add_argument("--nli-backend", choices=["torch", "onnx"],
                             help="onnx: run a folder exported by 'vericlaim export-onnx' (default torch)")
+
+
+def _unit_interval(value: str) -> float:
+    number = float(value)
+    if not 0.0 <= number <= 1.0:
+        raise argparse.ArgumentTypeError("expected a number from 0 to 1")
+    return number
+
+
+def _checkworthiness_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--min-checkworthiness", type=_unit_interval, metavar="0..1",
+                        help="articles: check only sentences whose learned check-worthiness is at least "
+                             "this (default: the cut chosen on held-out data, see docs/BENCHMARKS.md)")
 
 
 def cmd_index(args) -> int:
@@ -65,9 +90,12 @@ def cmd_check(args) -> int:
         return _fail(f"{args.out} exists; pass --force to overwrite it")
     if args.out and Path(args.out).is_dir():
         return _fail(f"{args.out} is a folder; --out names the report file")
-    result = vericlaim.check(args.articles, args.index, out=args.out, fmt=args.format,
-                             config=_config(args), progress=not args.quiet, resume=args.resume,
-                             keep_verdicts=False)
+    if (args.articles is None) == (args.claims is None):
+        return _fail("give either ARTICLES or --claims FILE (one of them)")
+    run = vericlaim.check if args.claims is None else vericlaim.check_claims
+    result = run(args.articles or args.claims, args.index, out=args.out, fmt=args.format,
+                 config=_config(args), progress=not args.quiet, resume=args.resume,
+                 keep_verdicts=False)
     if args.out is None:
         from vericlaim.report import write_rows
         write_rows(result.rows, None, args.format)
@@ -83,12 +111,13 @@ def cmd_check(args) -> int:
 def cmd_claims(args) -> int:
     import vericlaim
 
-    claims, errors = vericlaim.extract_claims(args.articles)
+    claims, errors = vericlaim.extract_claims(args.articles, args.min_checkworthiness)
     for claim in claims:
         if args.format == "jsonl":
             print(json.dumps({
                 "article_id": claim.article_id, "claim_id": claim.claim_id, "claim": claim.text,
                 "start": claim.start, "end": claim.end, "types": list(claim.types),
+                "checkworthiness": claim.checkworthiness, "context": claim.context,
                 "quantities": [{"low": q.low if q.low != float("inf") else None,
                                 "high": q.high if q.high != float("inf") else None,
                                 "unit": q.unit, "counted": q.counted, "event": q.event,
@@ -97,7 +126,7 @@ def cmd_claims(args) -> int:
             }, ensure_ascii=False))
         else:
             quantities = "; ".join(q.describe() for q in claim.quantities)
-            print(f"{claim.claim_id}\t{','.join(claim.types)}\t{claim.text}"
+            print(f"{claim.claim_id}\t{claim.checkworthiness:.2f}\t{','.join(claim.types)}\t{claim.text}"
                   + (f"\t[{quantities}]" if quantities else ""))
     print(f"{len(claims)} claims", file=sys.stderr)
     return EXIT_INPUT_ERRORS if [e for e in errors if not e.reason.startswith("warning:")] else EXIT_OK
@@ -123,6 +152,14 @@ def cmd_eval(args) -> int:
         from vericlaim.eval.quantities import run as run_quantities
 
         return run_quantities(args)
+    if args.task == "checkworthy":
+        from vericlaim.eval.checkworthy import run as run_checkworthy
+
+        return run_checkworthy(args)
+    if args.task == "suite":
+        from vericlaim.eval import suite
+
+        return suite.run(args, _config(args))
     if args.task in ("verify", "tune"):
         from vericlaim.eval import verify
 
@@ -158,7 +195,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = command("check", "Check every claim of every article; write the verification report.",
                 cmd_check)
-    p.add_argument("articles", help="folder of .txt/.md, a .jsonl/.csv file, or one text file")
+    p.add_argument("articles", nargs="?", help="folder of .txt/.md, a .jsonl/.csv file, or one text file")
+    p.add_argument("--claims", metavar="FILE",
+                   help="instead of ARTICLES: a list of claims to check as written (.csv/.jsonl with a "
+                        "'claim' column and optional id, date, source, context; or .txt, one per line)")
     p.add_argument("--index", required=True, help="index built by 'vericlaim index'")
     p.add_argument("--out", help="report file (default: stdout); errors go to vericlaim-errors.csv beside it")
     p.add_argument("--format", choices=["csv", "jsonl"], default="csv")
@@ -166,10 +206,18 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--force", action="store_true", help="overwrite an existing report")
     p.add_argument("--resume", action="store_true",
                    help="continue an interrupted run with the same --out (skips finished articles)")
+    p.add_argument("--evidence-until", type=_evidence_until, metavar="article|YYYY-MM-DD",
+                   help="use only reports dated on or before the article's date (article) or this "
+                        "date; off by default (the latest reports are used)")
+    p.add_argument("--undated", choices=["keep", "drop"],
+                   help="with --evidence-until: keep (default) or drop reports that have no date")
     _model_options(p)
+
+    _checkworthiness_option(p)
 
     p = command("claims", "Show the claims that would be checked.", cmd_claims)
     p.add_argument("articles", help="an article file or folder")
+    _checkworthiness_option(p)
     p.add_argument("--format", choices=["tsv", "jsonl"], default="tsv")
 
     from vericlaim.models import training_cli
@@ -183,10 +231,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--nli-model", metavar="NAME_OR_PATH", help="model to export (default: bundled)")
 
     p = command("eval", "Measure accuracy on public benchmarks.", cmd_eval)
-    p.add_argument("task", choices=["nli", "verify", "tune", "quantities"],
+    p.add_argument("task", choices=["nli", "verify", "tune", "quantities", "suite", "checkworthy"],
                    help="nli: NLI accuracy on labelled pairs; verify: end-to-end verdicts against "
                         "gold claims; tune: pick verdict thresholds on a development set; "
-                        "quantities: extraction rate on a CSV of numerical claims (QuanTemp)")
+                        "quantities: extraction rate on a CSV of numerical claims (QuanTemp); "
+                        "suite: verdicts on the real fact-check sets of ../shared/data, dev and held-out; "
+                        "checkworthy: claim detection on ClaimBuster (--data) or the share of gold "
+                        "claims found (--claims GOLD --articles)")
     p.add_argument("--claims", help="verify/tune: gold JSONL (article, claim, label); "
                                     "default: the shipped development set")
     p.add_argument("--articles", help="verify/tune: articles as 'check' reads them")
@@ -194,13 +245,26 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--index", help="verify/tune: use this index instead of indexing --corpus")
     p.add_argument("--write", help="tune: where to write thresholds (default: the package's tuned file)")
     p.add_argument("--sample", type=int, default=0, help="quantities: print N claims to hand-check")
+    p.add_argument("--gold", nargs="?", const="", metavar="DIR",
+                   help="quantities: score frames and numeric comparisons against a hand-labelled gold "
+                        "folder (quantities*.jsonl, pairs.jsonl); without DIR, the shipped one")
     p.add_argument("--data", nargs="+", metavar="FILE",
                    help="nli: NLI / fact-verification files (.jsonl, .tsv, .csv, SNLI s1.SPLIT); "
                         "quantities: a CSV with a 'claim' column")
     p.add_argument("--heldout-slice", action="store_true",
                    help="keep only the VitaminC case_ids reserved for evaluation")
-    p.add_argument("--limit", type=int, help="score at most N pairs per file (seeded sample)")
+    p.add_argument("--limit", type=int, help="score at most N pairs per file (seeded sample); "
+                                             "suite: at most N claims per split")
     p.add_argument("--json", action="store_true", help="one JSON object per file instead of Markdown")
+    p.add_argument("--sets", help="suite: comma-separated sets (default: wice,politihop,liar_plus,fnc1,check_covid)")
+    p.add_argument("--split", choices=["dev", "heldout", "all"], help="suite: which splits (default all)")
+    p.add_argument("--cache", help="suite: converted data, indexes and evidence (default out/real)")
+    p.add_argument("--shared", help="suite: the shared data folder (default ../shared/data)")
+    p.add_argument("--no-detection", action="store_true",
+                   help="suite: skip measuring whether claim detection finds each gold claim")
+    p.add_argument("--fit", action="store_true",
+                   help="suite: fit the confidence calibration on the dev splits and write it first")
+    _checkworthiness_option(p)
     p.add_argument("--card", action="store_true",
                    help="nli: write these scores into the model folder's MODEL_CARD.md as held-out scores")
     _model_options(p)

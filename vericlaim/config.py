@@ -34,6 +34,10 @@ class Config:
     # ...and is clearly about the claim (similarity at least this), so a
     # weakly related passage can only leave the claim unverified.
     contradict_min_relevance: float = 0.55
+    # A numeric conflict counts only when the passage entails the claim with the passage's own
+    # number put in (NLI entailment at least this): otherwise the two differ in more than the
+    # number (another event, period or place). Chosen on the numeric gold set's dev split.
+    numeric_alignment_min: float = 0.017
     # "torch", or "onnx" for a folder made by `vericlaim export-onnx` (faster on CPU).
     nli_backend: str = "torch"
     # NLI batching: pairs per forward pass and premise truncation (tokens).
@@ -42,6 +46,20 @@ class Config:
     # Passage windows: sentences per passage and overlap between windows.
     passage_sentences: int = 2
     passage_stride: int = 1
+    # Time-aware evidence, off by default (a newsroom wants the latest reports):
+    # "article" keeps passages dated on or before the claim's article, "YYYY-MM-DD" before that day;
+    # undated passages are then kept ("keep") or dropped ("drop").
+    evidence_until: str = ""
+    undated: str = "keep"
+    # confidence = P(verdict right), mapped by the calibration that `vericlaim eval suite --fit`
+    # fits on the real dev splits; "" = the package's calibration.json.
+    calibration_file: str = ""
+    # Sentences whose learned check-worthiness is below this are not checked; None = the cut
+    # chosen on held-out data and stored with the bundled model (docs/BENCHMARKS.md).
+    min_checkworthiness: float | None = None
+    # Retrieve a claim that leans on an earlier sentence ("It said ...") with its context
+    # (title + antecedent sentence) in the query; the report still shows the claim as written.
+    context_query: bool = True
 
     @classmethod
     def from_env(cls, tuned: bool = True, **overrides) -> Config:

@@ -1,11 +1,19 @@
 """Compare the quantities of a claim with those of an evidence passage.
 
-Two quantities are compared only when they count the same thing: the same
-unit, or the same event (killed, wounded...) of compatible nouns (troops =
-soldiers; "people" is compatible with any group). Compared quantities are
+Two quantity frames are compared only when they are *aligned*: the same
+event, a compatible counted entity, the same measured property and a
+compatible time reference. A percentage, a duration or a year is never
+compared by its unit alone ("N years ago" against another event's period,
+a confidence percentage against a growth percentage). Relative amounts
+("twice as many") are never compared as counts. Compared quantities are
 intervals, so "about 30" matches 28 and "more than 100" matches 140, while
-52 and 25 conflict. Dates are not used to contradict: a report mentions
-many dates for many events, and a wrong pairing would be a false accusation.
+52 and 25 conflict.
+
+A conflict needs the same counted entity ("40 people" against "12 civilians"
+may be a part against the whole); agreement may also match a generic noun
+with a specific one. What is not aligned is "unrelated", never a conflict.
+Dates are not used to contradict: a report mentions many dates for many
+events, and a wrong pairing would be a false accusation.
 """
 
 from __future__ import annotations
@@ -15,7 +23,11 @@ from dataclasses import dataclass
 from vericlaim.records import Quantity
 
 GENERIC_NOUNS = {"", "people", "casualties", "deaths", "injuries", "bodies"}
-PERSON_EVENTS = {"killed", "wounded", "killed or wounded", "arrested", "displaced"}
+PERSON_EVENTS = {"killed", "wounded", "killed or wounded", "arrested", "displaced", "missing"}
+# Units that say too little about what is measured to be compared on their own.
+NEVER_BY_UNIT = {"percent", "years", "months", "weeks", "days", "hours", "minutes", "fraction"}
+ROUND_FIGURE_TOLERANCE = 0.025
+PRONOUNS = {"", "it", "they", "he", "she", "we", "this", "that", "which", "who", "i", "you", "there"}
 
 
 @dataclass(frozen=True)
@@ -37,31 +49,99 @@ def is_count(q: Quantity) -> bool:
     return q.unit != "date"
 
 
-def comparable(a: Quantity, b: Quantity) -> bool:
-    """True when ``a`` and ``b`` measure the same thing."""
-    if a.unit == "date" or b.unit == "date":
+def _times_compatible(a: Quantity, b: Quantity) -> bool:
+    """Rates ('per year', 'since 2009') must match; stated dates must be the same day (±1) or year."""
+    def period(q: Quantity) -> str:
+        return q.time if q.time.startswith(("per ", "since ")) else ""
+    if period(a) != period(b):
+        return False
+    da = a.time if a.time and not period(a) else ""
+    db = b.time if b.time and not period(b) else ""
+    if not da or not db:
+        return True
+    if da[:4] != db[:4] and da[:4].isdigit() and db[:4].isdigit():
+        return False
+    if len(da) == 10 and len(db) == 10:
+        from datetime import date
+        return abs(date.fromisoformat(da).toordinal() - date.fromisoformat(db).toordinal()) <= 1
+    return True
+
+
+def _properties_match(a: Quantity, b: Quantity, strict: bool) -> bool:
+    """'increase:unemployment' vs 'increase:it' match; 'share:...' vs 'increase:...' never."""
+    if not a.property and not b.property:
+        return not strict
+    if not a.property or not b.property:
+        return False
+    if "time point" in (a.property, b.property):
+        return False
+    kind_a, _, owner_a = a.property.partition(":")
+    kind_b, _, owner_b = b.property.partition(":")
+    if kind_a != kind_b:
+        return False
+    owner_a, owner_b = owner_a.split(" ")[-1], owner_b.split(" ")[-1]  # "port worker" = "worker"
+    if owner_a in PRONOUNS or owner_b in PRONOUNS:
+        return kind_a not in ("level", "duration") or not strict
+    return owner_a == owner_b
+
+
+def _same_group(a: str, b: str, loose: bool) -> bool:
+    if a == b:
+        return True
+    generic_a, generic_b = a in GENERIC_NOUNS, b in GENERIC_NOUNS
+    return (generic_a and generic_b) or (loose and (generic_a or generic_b))
+
+
+def comparable(a: Quantity, b: Quantity, loose: bool = False) -> bool:
+    """True when ``a`` and ``b`` measure the same thing (aligned frames).
+
+    ``loose`` lets a generic noun ("people") stand for a specific one
+    ("civilians"): right for agreement, wrong for a conflict.
+    """
+    if a.unit == "date" or b.unit == "date" or a.relative or b.relative:
+        return False
+    if not _times_compatible(a, b):
         return False
     if a.unit or b.unit:
-        return a.unit == b.unit and a.counted == b.counted
+        if a.unit != b.unit:
+            return False
+        # a unit says what kind of number it is, not what it measures: "$200m recovered" and
+        # "$32m paid" share a unit and nothing else
+        return a.counted == b.counted and _properties_match(a, b, strict=a.unit in NEVER_BY_UNIT)
     if a.event and b.event:
         if a.event != b.event and "killed or wounded" not in (a.event, b.event):
             return False
         if a.event not in PERSON_EVENTS:
             return bool(a.counted) and a.counted == b.counted  # "rockets fired" needs rockets
-        return a.counted == b.counted or a.counted in GENERIC_NOUNS or b.counted in GENERIC_NOUNS
+        return _same_group(a.counted, b.counted, loose)
     if a.event or b.event:
         return False  # one counts a casualty, the other something unnamed
-    return bool(a.counted) and a.counted == b.counted
+    # no event: the same noun with the same verb ("hosts 1,200 troops" / "hosts 1,150 soldiers")
+    return bool(a.counted) and a.counted == b.counted and a.property == b.property != ""
+
+
+def _zero_whole(a: Quantity, b: Quantity) -> bool:
+    return any(q.high == 0 and q.counted in GENERIC_NOUNS for q in (a, b))
+
+
+def _rounding(q: Quantity) -> float:
+    """How far a round figure may be from the exact one: '$200 million' for $203 million."""
+    if q.qualifier or q.low != q.high or q.low < 100:
+        return 0.0
+    digits = f"{q.low:.0f}".rstrip("0")
+    zeros = len(f"{q.low:.0f}") - len(digits)
+    return q.low * ROUND_FIGURE_TOLERANCE if zeros >= 2 else 0.0
 
 
 def overlaps(a: Quantity, b: Quantity) -> bool:
-    """Intervals intersect (exact counts must be equal)."""
-    return a.low <= b.high and b.low <= a.high
+    """Intervals intersect (exact counts must be equal, round figures within 2.5%)."""
+    slack = max(_rounding(a), _rounding(b))
+    return a.low - slack <= b.high and b.low - slack <= a.high
 
 
 def is_bare(q: Quantity) -> bool:
     """A number with nothing to say what it counts ("won 3-1")."""
-    return not (q.unit or q.counted or q.event)
+    return not (q.unit or q.counted or q.event or q.relative)
 
 
 def compare(claim_quantities: tuple[Quantity, ...], evidence_quantities: list[Quantity]) -> NumericCheck:
@@ -73,13 +153,14 @@ def compare(claim_quantities: tuple[Quantity, ...], evidence_quantities: list[Qu
     """
     first_match = None
     for cq in claim_quantities:
-        pairs = [eq for eq in evidence_quantities if comparable(cq, eq)]
-        if not pairs:
-            continue
-        agreeing = [eq for eq in pairs if overlaps(cq, eq)]
-        if not agreeing:
-            return NumericCheck("conflict", cq, pairs[0])
-        first_match = first_match or NumericCheck("consistent", cq, agreeing[0])
+        loose = [eq for eq in evidence_quantities if comparable(cq, eq, loose=True)]
+        # a zero of the whole ("no casualties") does rule out any count of a part
+        strict = [eq for eq in loose if comparable(cq, eq) or _zero_whole(cq, eq)]
+        agreeing = [eq for eq in loose if overlaps(cq, eq)]
+        if strict and not agreeing:
+            return NumericCheck("conflict", cq, strict[0])
+        if agreeing:
+            first_match = first_match or NumericCheck("consistent", cq, agreeing[0])
     if first_match is None:
         bare = [cq for cq in claim_quantities if is_bare(cq)]
         counts = [eq for eq in evidence_quantities if eq.unit != "date"]
@@ -87,3 +168,17 @@ def compare(claim_quantities: tuple[Quantity, ...], evidence_quantities: list[Qu
         if bare and all(found) and len(bare) == len(claim_quantities):
             return NumericCheck("consistent", bare[0], found[0])
     return first_match or NumericCheck("unrelated")
+
+
+def substitute(claim_text: str, claim_offset: int, claim_quantity: Quantity, evidence_quantity: Quantity) -> str:
+    """The claim with the passage's number in place of its own.
+
+    If the passage entails this sentence, the two differ only in the number,
+    and a numeric conflict is real; if not, they differ in more (another
+    event, period or place), and the numbers are not comparable.
+    """
+    start = claim_quantity.start - claim_offset
+    end = claim_quantity.end - claim_offset
+    if not 0 <= start < end <= len(claim_text):
+        return claim_text
+    return claim_text[:start] + evidence_quantity.text + claim_text[end:]

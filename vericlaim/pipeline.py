@@ -9,10 +9,14 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 
-from vericlaim.claims import extract_claims
+from vericlaim.claims import extract_claims, extract_quantities
+from vericlaim.claims.detect import claim_types
+from vericlaim.claims.quantities import extract_many
 from vericlaim.config import Config
 from vericlaim.corpora import split_passages
+from vericlaim.corpora.claim_lists import ClaimRow
 from vericlaim.models.embedder import load_embedder
 from vericlaim.models.nli import load_nli
 from vericlaim.records import Claim, Document, Evidence, Verdict
@@ -20,6 +24,7 @@ from vericlaim.retrieval import IndexStore, search
 from vericlaim.verify import decide
 
 ARTICLES_PER_BATCH = 16
+CLAIMS_PER_BATCH = 64  # a claim list is verified this many claims per NLI batch
 
 
 def add_documents(
@@ -42,13 +47,39 @@ def add_documents(
                     disable=not progress or len(new_docs) < 50):
         passages += split_passages(doc, config.passage_sentences, config.passage_stride)
     chunk = 2048
-    bar = tqdm(total=len(passages), desc="embed", unit="passage", file=sys.stderr, disable=not progress)
+    bar = tqdm(total=len(passages), desc="parse+embed", unit="passage", file=sys.stderr, disable=not progress)
     for start in range(0, len(passages), chunk):
         part = passages[start : start + chunk]
+        # quantity frames are parsed once here and stored with the passages
+        frames = extract_many([p.text for p in part], [new_docs[p.doc_id].date for p in part])
+        part = [replace(p, quantities=q) for p, q in zip(part, frames, strict=True)]
         store.add(new_docs, part, embedder.encode([p.text for p in part]))
         bar.update(len(part))
     bar.close()
     return len(new_docs), skipped, len(passages)
+
+
+def date_filter(config: Config):
+    """``keep(claim, doc)`` for ``evidence_until`` (None when off): nothing published after the claim."""
+    if not config.evidence_until:
+        return None
+
+    def keep(claim: Claim, doc: Document) -> bool:
+        until = claim.article_date if config.evidence_until == "article" else config.evidence_until
+        if not until:
+            return True  # an undated article: no cut-off to apply
+        if not doc.date:
+            return config.undated != "drop"
+        return doc.date[:10] <= until[:10]
+
+    return keep
+
+
+def retrieval_query(claim: Claim, config: Config) -> str:
+    """What a claim is retrieved with: its context first when it leans on an earlier sentence."""
+    if config.context_query and claim.context:
+        return f"{claim.context} {claim.text}"
+    return claim.text
 
 
 def gather_evidence(claims: list[Claim], store: IndexStore, config: Config) -> list[list[Evidence]]:
@@ -56,7 +87,8 @@ def gather_evidence(claims: list[Claim], store: IndexStore, config: Config) -> l
     if not claims:
         return []
     embedder = load_embedder(config.embedding_model)
-    hits = search(store, claims, embedder.encode([c.text for c in claims]), config.top_k)
+    hits = search(store, claims, embedder.encode([retrieval_query(c, config) for c in claims]), config.top_k,
+                  keep=date_filter(config))
     pairs = []
     for claim, found in zip(claims, hits, strict=False):
         pairs += [(p.text, claim.text) for p, _, score in found if score >= config.min_retrieval_score]
@@ -69,6 +101,34 @@ def gather_evidence(claims: list[Claim], store: IndexStore, config: Config) -> l
                 s = next(scores)
                 evidence.append(Evidence(passage, doc, score, s.entailment, s.contradiction, s.neutral))
         gathered.append(evidence)
+    return align_numeric_conflicts(claims, gathered, config)
+
+
+def align_numeric_conflicts(claims: list[Claim], gathered: list[list[Evidence]], config: Config
+                            ) -> list[list[Evidence]]:
+    """NLI-check every numeric conflict before it can become a verdict.
+
+    The passage's number is put into the claim; if the passage does not entail that
+    sentence, the two differ in more than the number and the conflict is dropped
+    (``verify.numeric_check`` reads ``aligned_entailment``). Only conflicts are
+    checked, so this costs a handful of NLI pairs per batch.
+    """
+    from vericlaim.numbers import substitute
+    from vericlaim.verify import numeric_check
+
+    jobs = []
+    for ci, (claim, evidence) in enumerate(zip(claims, gathered, strict=True)):
+        for ei, ev in enumerate(evidence):
+            check = numeric_check(claim, ev)
+            if check.status == "conflict":
+                hypothesis = substitute(claim.text, claim.start, check.claim_quantity, check.evidence_quantity)
+                jobs.append((ci, ei, ev.passage.text, hypothesis))
+    if not jobs:
+        return gathered
+    nli = load_nli(config.nli_model, config.max_length, config.nli_backend)
+    scores = nli.predict([(premise, hypothesis) for _, _, premise, hypothesis in jobs], config.nli_batch_size)
+    for (ci, ei, _, _), score in zip(jobs, scores, strict=True):
+        gathered[ci][ei] = replace(gathered[ci][ei], aligned_entailment=round(float(score.entailment), 4))
     return gathered
 
 
@@ -90,9 +150,39 @@ def check_documents(
             yield doc, [next(verdicts) for _ in cs]
 
     for doc in articles:
-        batch.append((doc, list(extract_claims(doc))))
+        batch.append((doc, list(extract_claims(doc, config.min_checkworthiness))))
         if len(batch) >= ARTICLES_PER_BATCH:
             yield from flush()
             batch = []
     if batch:
         yield from flush()
+
+
+def claim_as_written(row: ClaimRow) -> Claim:
+    """A user's claim exactly as written: no splitting, no detection, the user's id kept."""
+    quantities = tuple(extract_quantities(row.text, row.date))
+    return Claim(row.id, row.id, row.text, 0, len(row.text), claim_types(row.text, quantities),
+                 quantities, row.date, context=row.context)
+
+
+def check_claim_rows(rows: Iterable[ClaimRow], store: IndexStore, config: Config) -> Iterator[Verdict]:
+    """One verdict per listed claim, in input order, verified CLAIMS_PER_BATCH at a time.
+
+    Each claim is scored for check-worthiness (shown in the report) but never dropped for it:
+    the user asked about it.
+    """
+    from vericlaim.claims.checkworthy import load_checkworthy
+
+    def flush(batch: list[Claim]) -> list[Verdict]:
+        scores = load_checkworthy().score([c.text for c in batch])
+        scored = [replace(c, checkworthiness=round(float(s), 4)) for c, s in zip(batch, scores, strict=True)]
+        return _verify_batch(scored, store, config)
+
+    batch: list[Claim] = []
+    for row in rows:
+        batch.append(claim_as_written(row))
+        if len(batch) >= CLAIMS_PER_BATCH:
+            yield from flush(batch)
+            batch = []
+    if batch:
+        yield from flush(batch)

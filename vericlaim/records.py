@@ -32,6 +32,8 @@ class Passage:
     text: str
     start: int
     end: int
+    # Quantity frames parsed once at index time (None: index built before frames were stored).
+    quantities: tuple[Quantity, ...] | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)
@@ -53,6 +55,15 @@ class Quantity:
     end: int
     iso: str = ""
     event: str = ""  # what happened to the counted things: killed, wounded...
+    # The measured property for measurements ("share", "increase", "concentration"...):
+    # two percentages are only comparable when they measure the same property.
+    property: str = ""
+    # The time the number refers to: an ISO date, or a period ("per year", "since 2019").
+    time: str = ""
+    # "twice as many", "doubled", "a third of them": never compared as an absolute count.
+    relative: bool = False
+    # Character spans of the parts: (part, start, end), part in {"entity", "event", "time"}.
+    spans: tuple[tuple[str, int, int], ...] = ()
 
     def describe(self) -> str:
         """Short human form used in the report, e.g. ``about 30 rockets``."""
@@ -80,6 +91,10 @@ class Claim:
     types: tuple[str, ...]
     quantities: tuple[Quantity, ...] = ()
     article_date: str = ""
+    # Learned check-worthiness (0..1), None when the claim was given by the user as written.
+    checkworthiness: float | None = None
+    # Text that says who "it" / "the soldiers" are (title + antecedent sentence), for retrieval.
+    context: str = ""
 
 
 @dataclass(frozen=True)
@@ -92,6 +107,9 @@ class Evidence:
     entailment: float = 0.0
     contradiction: float = 0.0
     neutral: float = 0.0
+    # For a numeric conflict: entailment of the claim with the passage's number put in its
+    # place. Low means the two differ in more than the number (not aligned). None: not checked.
+    aligned_entailment: float | None = None
 
 
 @dataclass(frozen=True)
@@ -105,6 +123,8 @@ class Verdict:
     counter_evidence: Evidence | None = None
     reason: str = ""
     considered: tuple[Evidence, ...] = field(default=(), compare=False)
+    # A fixed vocabulary (see README, "Reason codes"), so users can filter by why.
+    reason_code: str = ""
 
 
 @dataclass(frozen=True)

@@ -19,10 +19,10 @@ from vericlaim.atomic import atomic_write
 from vericlaim.records import InputError, Verdict
 
 COLUMNS = [
-    "article_id", "claim_id", "claim", "start", "end", "claim_types", "quantities",
+    "article_id", "claim_id", "claim", "start", "end", "claim_types", "quantities", "checkworthiness",
     "verdict", "confidence", "entailment", "contradiction", "neutral", "evidence",
     "evidence_doc_id", "evidence_title", "evidence_source", "evidence_date", "evidence_score",
-    "reason", "counter_evidence", "counter_evidence_doc_id",
+    "reason", "reason_code", "counter_evidence", "counter_evidence_doc_id",
 ]
 ERROR_COLUMNS = ["file", "line", "reason"]
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
@@ -45,6 +45,7 @@ def verdict_row(verdict: Verdict) -> dict:
         "end": claim.end,
         "claim_types": ";".join(claim.types),
         "quantities": "; ".join(q.describe() for q in claim.quantities),
+        "checkworthiness": claim.checkworthiness,
         "verdict": verdict.label,
         "confidence": verdict.confidence,
         "entailment": round(ev.entailment, 4) if ev else None,
@@ -57,6 +58,7 @@ def verdict_row(verdict: Verdict) -> dict:
         "evidence_date": ev.doc.date if ev else "",
         "evidence_score": round(ev.score, 4) if ev else None,
         "reason": verdict.reason,
+        "reason_code": verdict.reason_code,
         "counter_evidence": counter.passage.text if counter else "",
         "counter_evidence_doc_id": counter.doc.id if counter else "",
     }

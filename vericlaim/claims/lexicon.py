@@ -20,7 +20,7 @@ TENS_WORDS = {
 }
 SCALES = {
     "hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
-    "m": 1e6, "mn": 1e6, "bn": 1e9, "k": 1e3, "lakh": 1e5, "crore": 1e7,
+    "m": 1e6, "mn": 1e6, "bn": 1e9, "k": 1e3, "lakh": 1e5, "crore": 1e7, "bln": 1e9, "mln": 1e6,
 }
 # Vague amounts as intervals: a reader of "dozens" expects 24..99.
 VAGUE = {
@@ -29,6 +29,12 @@ VAGUE = {
     "millions": (2e6, 9.99e8), "several": (3, 9), "a few": (2, 5), "a handful": (3, 6),
     "a couple of": (2, 2), "a couple": (2, 2), "a dozen": (12, 12), "a single": (1, 1),
     "a hundred": (100, 100), "a thousand": (1000, 1000),
+    "several hundred": (300, 999), "a few hundred": (200, 500), "several thousand": (3000, 9999),
+    "a few thousand": (2000, 5000), "several dozen": (36, 99), "a few dozen": (24, 60),
+    "a quarter of a million": (250000, 250000), "a quarter million": (250000, 250000),
+    "half a million": (500000, 500000), "a half million": (500000, 500000),
+    "a third of a million": (333333, 333334), "three quarters of a million": (750000, 750000),
+    "half a billion": (5e8, 5e8), "a quarter of a billion": (2.5e8, 2.5e8),
 }
 FRACTIONS = {
     "half": 0.5, "one-half": 0.5, "one-third": 1 / 3, "two-thirds": 2 / 3, "one-quarter": 0.25,
@@ -39,6 +45,7 @@ QUALIFIERS = {
     "about": "about", "around": "about", "some": "about", "roughly": "about",
     "approximately": "about", "approx.": "about", "an estimated": "about", "estimated": "about",
     "nearly": "nearly", "almost": "nearly", "close to": "nearly", "just under": "nearly",
+    "closer to": "about", "very close to": "nearly",
     "up to": "up to", "as many as": "up to",
     "more than": "more than", "over": "more than", "in excess of": "more than",
     "upwards of": "more than", "just over": "more than",
@@ -55,7 +62,7 @@ for group, words in {
     "troops": "troops soldiers soldier servicemen servicemembers personnel marines "
               "paratroopers service-members service-member",
     "fighters": "fighters fighter militants militant rebels rebel insurgents insurgent gunmen "
-                "jihadists combatants",
+                "jihadists combatants attackers attacker assailants bombers",
     "civilians": "civilians civilian",
     "people": "people persons person individuals residents contractors contractor workers staff",
     "children": "children child kids minors",
@@ -91,7 +98,9 @@ for group, words in {
     for word in words.split():
         EVENTS[word] = group
 # nouns that are themselves an event count ("25 deaths" = 25 killed)
-NOUN_EVENTS = {"deaths": "killed", "fatalities": "killed", "injuries": "wounded"}
+NOUN_EVENTS = {"deaths": "killed", "fatalities": "killed", "injuries": "wounded", "death": "killed",
+               "fatality": "killed", "injury": "wounded", "casualties": "killed or wounded",
+               "victims": "killed"}
 
 UNITS = {
     "percent": ("percent", 1.0), "per cent": ("percent", 1.0), "%": ("percent", 1.0),
@@ -107,6 +116,8 @@ UNITS = {
     "bpd": ("barrels/day", 1.0), "barrels": ("barrels", 1.0),
     "years": ("years", 1.0), "months": ("months", 1.0), "days": ("days", 1.0),
     "hours": ("hours", 1.0), "minutes": ("minutes", 1.0), "weeks": ("weeks", 1.0),
+    "year": ("years", 1.0), "month": ("months", 1.0), "day": ("days", 1.0), "hour": ("hours", 1.0),
+    "minute": ("minutes", 1.0), "week": ("weeks", 1.0), "decades": ("years", 10.0),
 }
 CURRENCY_SIGNS = {"$": "USD", "US$": "USD", "€": "EUR", "£": "GBP"}
 # words that mark "zero": "no one was killed", "no casualties"
@@ -116,3 +127,75 @@ MONTHS = (
     "jan feb mar apr jun jul aug sep sept oct nov dec"
 ).split()
 WEEKDAYS = "monday tuesday wednesday thursday friday saturday sunday".split()
+
+# --- Dependency-parse attachment (claims/frames.py) -------------------------------------------
+# Verb and adjective lemmas -> the event they report. "fired" applies to munitions only, the
+# others to people; frames.py checks that the counted noun plays the patient's role.
+EVENT_LEMMAS = {}
+for group, words in {
+    "killed": "kill die slay massacre execute perish murder behead assassinate dead slaughter "
+              "martyr",
+    "wounded": "wound injure hurt maim injured wounded",
+    "fired": "fire launch lob hit strike land fall rain slam pound",
+    "intercepted": "intercept",
+    "deployed": "deploy dispatch station send",
+    "displaced": "displace flee evacuate uproot",
+    "arrested": "arrest detain capture kidnap abduct",
+    "missing": "missing",
+}.items():
+    for word in words.split():
+        EVENT_LEMMAS[word] = group
+# Verbs whose grammatical subject is what the event happens to ("12 people died").
+PATIENT_SUBJECT_LEMMAS = {"die", "perish", "flee", "dead", "missing", "injured", "wounded"}
+# Munitions are the subject of these when they were fired ("30 rockets struck the base").
+IMPACT_LEMMAS = {"hit", "strike", "land", "fall", "slam", "rain", "pound", "explode"}
+# "sustained injuries", "suffered wounds", "lost their lives": the object names the event.
+OBJECT_EVENTS = {"injury": "wounded", "wound": "wounded", "casualty": "killed or wounded",
+                 "life": "killed", "death": "killed", "concussion": "wounded", "burn": "wounded",
+                 "treatment": "wounded", "symptom": "wounded"}
+# Nouns that are counted things in their own right, beyond the synonym groups of COUNTED.
+EXTRA_COUNTED = {
+    "attacks": "attacks", "attack": "attacks", "assaults": "attacks", "raid": "airstrikes",
+    "others": "people", "families": "families", "family": "families", "men": "people",
+    "man": "people", "bombs": "rockets", "bomb": "rockets", "grenades": "rockets",
+    "barrel-bombs": "rockets", "jets": "aircraft", "planes": "aircraft", "aircraft": "aircraft",
+    "helicopters": "aircraft", "villages": "villages", "towns": "towns", "homes": "houses",
+}
+# People nouns: "a farmer was killed" counts one person killed.
+PERSON_NOUNS = set(
+    "people person civilian civilians soldier soldiers troops fighter fighters militant militants "
+    "rebel rebels child children woman women man men boy boys girl girls farmer farmers worker "
+    "workers journalist journalists policeman policemen officer officers resident residents "
+    "student students doctor doctors member members other others citizen citizens protester "
+    "protesters demonstrator demonstrators passenger passengers employee employees insurgent "
+    "insurgents gunman gunmen guard guards pilot pilots commander commanders leader leaders "
+    "villager villagers refugee refugees teacher teachers nurse nurses volunteer volunteers "
+    "infant infants baby babies contractor contractors servicemen personnel marine marines "
+    "jihadist jihadists combatant combatants detainee detainees prisoner prisoners hostage hostages "
+    "individual individuals victim victims".split()
+)
+# Nouns after "one"/"a" that are not counted things ("one day", "a year", "one of the...").
+NOT_COUNTED = set(
+    "day days week weeks month months year years time times hour hours minute minutes side hand "
+    "way point part kind sort lot number total majority minority half third quarter".split()
+)
+# Words that name the property a percentage or amount measures.
+PROPERTY_WORDS = {}
+for group, words in {
+    "increase": "increase rise raise growth hike gain jump surge climb grow",
+    "decrease": "decrease fall drop decline cut reduction loss slump dip shrink",
+    "probability": "chance probability likelihood odds risk",
+    "rate": "rate",
+    "share": "share proportion portion percentage majority",
+    "approval": "approval rating",
+    "turnout": "turnout",
+    "tax": "tax taxes",
+}.items():
+    for word in words.split():
+        PROPERTY_WORDS[word] = group
+INCREASE_VERBS = {"rise", "increase", "grow", "climb", "jump", "soar", "surge", "double", "gain", "go up", "raise"}
+DECREASE_VERBS = {"fall", "decrease", "drop", "decline", "shrink", "plunge", "slump", "cut", "reduce", "lower"}
+DURATION_UNITS = {"years", "months", "weeks", "days", "hours", "minutes"}
+# "per year", "a day", "annually": a rate over a period, never comparable with a total.
+PERIOD_WORDS = {"annually": "per year", "yearly": "per year", "daily": "per day", "monthly": "per month",
+                "weekly": "per week", "hourly": "per hour"}

@@ -4,14 +4,21 @@ Numbers are where NLI models are weakest, so each quantity becomes an
 explicit interval the verdict module can compare: "about 30 rockets" is
 27..33 rockets, "more than 100 killed" is 100..inf killed, "dozens" is
 24..99, "no one was killed" is 0 killed. Dates become ISO strings (relative
-ones resolved against the document's own date when it has one).
+ones resolved against the document's own date when it has one, never the clock).
+
+Values come from the regex grammar below; what a value counts, what happened
+to it and when come from the dependency parse (``frames.py``) when a spaCy
+pipeline is installed, else from word distance. Relative amounts ("twice as
+many", "a third of them") are kept but marked, and never compared as counts.
 """
 
 from __future__ import annotations
 
+import json
 import math
 import re
-from datetime import date, timedelta
+from dataclasses import replace
+from datetime import date
 
 from vericlaim.claims.lexicon import (
     ABOUT_TOLERANCE,
@@ -20,6 +27,7 @@ from vericlaim.claims.lexicon import (
     EVENTS,
     FRACTIONS,
     MONTHS,
+    NOT_COUNTED,
     NOUN_EVENTS,
     QUALIFIERS,
     SCALES,
@@ -27,7 +35,6 @@ from vericlaim.claims.lexicon import (
     UNITS,
     UNITS_WORDS,
     VAGUE,
-    WEEKDAYS,
     ZERO_WORDS,
 )
 from vericlaim.records import Quantity
@@ -39,8 +46,8 @@ PERSON_EVENTS = {"killed", "wounded", "arrested", "displaced"}
 MUNITIONS = {"rockets", "drones", "airstrikes"}
 
 _WORD_NUM = "|".join(sorted(list(UNITS_WORDS) + list(TENS_WORDS), key=len, reverse=True))
-_SCALE = r"(?:hundred|thousand|million|billion|trillion|lakh|crore|bn|mn|m|k)\b"
-_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_SCALE = r"(?:hundred|thousand|million|billion|trillion|lakh|crore|bln|mln|bn|mn|m|k)\b"
+_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\s\d+(?=\s*(?:million|billion|trillion|percent|%|per\scent))|\d{1,3}(?:\u00a0\d{3}|\s\d{3}(?=\s[a-z]))+|\d+(?:\.\d+)?"
 _NUMBER = (
     rf"(?:(?P<cur>US\$|\$|€|£)\s?)?"
     rf"(?P<num>(?:{_DIGITS})(?:[\s-]?{_SCALE}(?:\s{_SCALE})?)?"
@@ -57,21 +64,16 @@ _QUALIFIER = re.compile(
     + r")\s+(?:of\s+)?$",
     re.IGNORECASE,
 )
-_RANGE_JOIN = re.compile(r"^\s*(?:and|to|-|–|or)\s*", re.IGNORECASE)
+_RANGE_JOIN = re.compile(r"^\s*(?:and|to|-|–|—|or)\s*", re.IGNORECASE)
+_CHANGE_BEFORE = re.compile(r"\b(?:from|by)\s+(?:about|around|some|nearly|almost|roughly|more than|over)?\s*\$?$",
+                            re.IGNORECASE)
+_POST_QUALIFIER = re.compile(r"^\s*(?:or\s+(?:(?P<down>less|fewer|lower|under|below)|more|higher|above|over|"
+                             r"greater)\b|\+|\s*plus\b)", re.IGNORECASE)
+_RATIO = re.compile(r"(?<![\w.])(?P<a>\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:in|out\s+of)\s+"
+                    r"(?P<b>\d+|two|three|four|five|six|seven|eight|nine|ten|\d+)\b(?!\s*(?:percent|%))",
+                    re.IGNORECASE)
 _MONTH = "|".join(MONTHS)
-_DATE = re.compile(
-    rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTH})\.?(?:,?\s+\d{{4}})?"
-    rf"|(?:{_MONTH})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?"
-    rf"|(?:{_MONTH})\s+\d{{4}}"
-    rf"|\d{{4}}-\d{{2}}-\d{{2}})\b",
-    re.IGNORECASE,
-)
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
-_RELATIVE = re.compile(
-    rf"\b(?:(?:on|last|this|next)\s+(?:{'|'.join(WEEKDAYS)})|yesterday|today|"
-    r"(?:two|three|four|five|\d+)\s+days\s+(?:later|ago|earlier))\b",
-    re.IGNORECASE,
-)
 _TIME = re.compile(r"^\s*(?:a\.m\.|p\.m\.|am\b|pm\b|o'clock|GMT|UTC|local time|hrs\b)", re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]*|%")
 _SKIPPABLE = {
@@ -106,6 +108,8 @@ def _word_number(text: str) -> float | None:
 def parse_number(text: str, next_word: str = "") -> float | None:
     """Value of a number expression: '5,200', '1.5 million', 'two dozen'."""
     text = text.strip()
+    if re.fullmatch(r"\d{1,3}(?:[\s\u00a0]\d{3})+", text):
+        return float(re.sub(r"\D", "", text))  # "1 200": thousands separated by a space
     match = re.match(rf"^({_DIGITS})\s?(.*)$", text)
     if not match:
         return _word_number(text)
@@ -113,7 +117,7 @@ def parse_number(text: str, next_word: str = "") -> float | None:
     if re.fullmatch(r"\d{1,3}\.\d{3}", digits) and next_word.lower() in COUNTED:
         value = float(digits.replace(".", ""))  # "5.200 soldiers": European thousands
     else:
-        value = float(digits.replace(",", ""))
+        value = float(re.sub(r"[,\s\u00a0]", "", digits))  # "3. 5" (split decimal) reads 3.5
     for token in rest.lower().replace("-", " ").split():
         if token not in SCALES:
             return None
@@ -121,10 +125,16 @@ def parse_number(text: str, next_word: str = "") -> float | None:
     return value
 
 
-def _interval(value: float, qualifier: str) -> tuple[float, float]:
+def _interval(value: float, qualifier: str, count: bool = False) -> tuple[float, float]:
+    """Interval a reader means; counts of things keep whole-number bounds ("about 12" = 11..13)."""
     if qualifier == "about":
         band = max(value * ABOUT_TOLERANCE, 1.0 if value >= 5 else 0.0)
+        if count:
+            band = max(round(band), 1.0 if value >= 5 else 0.0)
+            return value - band, value + band
         return value - band, value + band
+    if qualifier == "nearly" and count:
+        return float(math.floor(value * (1 - ABOUT_TOLERANCE))), value
     if qualifier in ("more than", "at least"):
         return value, INF
     if qualifier == "nearly":
@@ -192,60 +202,75 @@ def _counted_and_event(text: str, start: int, end: int) -> tuple[str, str]:
     return counted, event
 
 
-def _dates(text: str, reference: str) -> list[Quantity]:
-    import dateparser
+_NOISE = re.compile(
+    r"https?://\S+|www\.\S+|\S+@\S+\.\w+"
+    r"|\b(?:get\s+short\s+url|short\s+url|views?|print\s+tweet\s+views|tweets?|shares?|comments?|"
+    r"likes?|photo\s+id)\s*:?\s*\d[\d,]*"
+    r"|\b(?:resolutions?|article|chapter|flight|route|highway|no\.|section|paragraph|room|platform|"
+    r"page|item|code|version|model|serial|case\s+no\.?|bill|hr|h\.r\.|s\.)\s*\d[\d/.-]*"
+    r"|\b(?:won|lost|beat|defeated|drew|draw|score[ds]?|victory|defeat|win)\s+(?:\w+\s+){0,3}?\d{1,2}\s*-\s*\d{1,2}\b"
+    r"|\b\d{1,2}:\d{2}\b",
+    re.IGNORECASE,
+)
+_RELATIVE_AMOUNT = re.compile(
+    r"\b(?:(?P<mult>twice|thrice|double|triple)\s+(?:as\s+(?:many|much)|the)"
+    r"|(?P<verb>doubled|tripled|quadrupled|halved|doubling|tripling|halving)"
+    r"|(?P<n>\d+(?:\.\d+)?|two|three|four|five|six|seven|eight|nine|ten)\s+times\s+"
+    r"(?:as\s+(?:many|much|high|large|likely)|more|higher|larger|greater|bigger|the|that|what|lower|less))\b",
+    re.IGNORECASE,
+)
+_RELATIVE_VALUES = {"twice": 2, "double": 2, "doubled": 2, "doubling": 2, "thrice": 3, "triple": 3,
+                    "tripled": 3, "tripling": 3, "quadrupled": 4, "halved": 0.5, "halving": 0.5}
 
-    found = []
-    base = date.fromisoformat(reference) if reference else None
-    settings = {"PREFER_DAY_OF_MONTH": "first", "PREFER_DATES_FROM": "past"}
-    if base:
-        from datetime import datetime
-        settings["RELATIVE_BASE"] = datetime(base.year, base.month, base.day)
-    for match in _DATE.finditer(text):
-        parsed = dateparser.parse(match.group(), languages=["en"], settings=settings)
-        if parsed:
-            has_day = bool(re.search(r"\d{1,2}(?!\d)", re.sub(r"\d{4}", "", match.group())))
-            iso = parsed.date().isoformat() if has_day else parsed.strftime("%Y-%m")
-            found.append(_date_quantity(iso, match))
-    for match in _RELATIVE.finditer(text):
-        iso = ""
-        if base:
-            iso = _resolve_relative(match.group().lower(), base)
-        found.append(_date_quantity(iso, match, "relative"))
+
+def _mask(text: str, spans: list[tuple[int, int]]) -> str:
+    """``text`` with ``spans`` blanked out, offsets unchanged."""
+    chars = list(text)
+    for start, end in spans:
+        chars[start:end] = " " * (end - start)
+    return "".join(chars)
+
+
+def _is_counted_year(doc, start: int, end: int) -> bool:
+    """'nearly 2000 air raids': a year-like number that counts a noun."""
+    from vericlaim.claims.frames import counted_noun, tokens_in
+
+    tokens = tokens_in(doc, start, end)
+    if not tokens:
+        return False
+    noun = counted_noun(tokens[-1])
+    return noun is not None and noun.lower_ not in MONTHS and noun.lemma_.lower() not in (
+        "election", "census", "budget", "season", "war", "law", "act", "report", "survey", "game",
+        "olympics", "cup", "summer", "winter", "spring", "autumn", "fall", "campaign", "level", "levels",
+        "record", "model", "edition", "protest", "revolution", "uprising", "crisis", "agreement", "deal")
+
+
+def _dates(text: str, reference: str, doc=None) -> list[Quantity]:
+    from vericlaim.claims.dates import find_dates
+
+    found = [_date_quantity(m.iso, m.start, m.end, text, "relative" if m.relative else "")
+             for m in find_dates(text, reference)]
     taken = [(q.start, q.end) for q in found]
     for match in _YEAR.finditer(text):
         if any(s <= match.start() < e for s, e in taken):
             continue
+        if doc is not None and _is_counted_year(doc, match.start(), match.end()):
+            continue
+        before = text[max(0, match.start() - 12):match.start()].lower()
+        if re.search(r"(?:about|nearly|almost|over|than|some|least|of)\s+$", before):
+            continue  # "nearly 2000", "more than 1900": amounts, not years
         after = _following_words(text, match.end(), 1)
         if after and after[0][0] != "death" and (after[0][0] in COUNTED or after[0][0] in EVENTS):
             continue  # "2019 people": a count, not a year ("the 1816 death" is a year)
-        found.append(_date_quantity(match.group(), match))
+        found.append(_date_quantity(match.group(), match.start(), match.end(), text))
     return found
 
 
-def _resolve_relative(phrase: str, base: date) -> str:
-    for index, day in enumerate(WEEKDAYS):
-        if day in phrase:
-            back = (base.weekday() - index) % 7
-            if phrase.startswith("next"):
-                return (base + timedelta(days=(index - base.weekday()) % 7 or 7)).isoformat()
-            return (base - timedelta(days=back)).isoformat()
-    if phrase == "yesterday":
-        return (base - timedelta(days=1)).isoformat()
-    if phrase == "today":
-        return base.isoformat()
-    count = re.match(r"(\w+)", phrase).group(1)
-    days = int(count) if count.isdigit() else UNITS_WORDS.get(count, 0)
-    sign = 1 if "later" in phrase else -1
-    return (base + timedelta(days=sign * days)).isoformat()
-
-
-def _date_quantity(iso: str, match: re.Match, qualifier: str = "") -> Quantity:
+def _date_quantity(iso: str, start: int, end: int, text: str, qualifier: str = "") -> Quantity:
     ordinal = 0.0
-    if len(iso) == 10:
+    if len(iso) == 10 and not iso.startswith("--"):
         ordinal = float(date.fromisoformat(iso).toordinal())
-    return Quantity(ordinal, ordinal, "date", "", qualifier, match.group(), match.start(),
-                    match.end(), iso=iso)
+    return Quantity(ordinal, ordinal, "date", "", qualifier, text[start:end], start, end, iso=iso)
 
 
 def _zero_counts(text: str) -> list[Quantity]:
@@ -263,23 +288,148 @@ def _zero_counts(text: str) -> list[Quantity]:
     return found
 
 
-def extract_quantities(text: str, reference_date: str = "") -> list[Quantity]:
-    """All quantities and dates in ``text``, in order of appearance."""
-    dates = _dates(text, reference_date)
-    taken = [(q.start, q.end) for q in dates]
-    quantities = list(dates) + _zero_counts(text)
-    taken += [(q.start, q.end) for q in quantities if q.unit != "date"]
+def _frame_parts(doc, text: str, start: int, end: int, unit: str) -> tuple[str, str, dict]:
+    """counted, event and the other frame fields of one value, from the parse or word distance."""
+    if doc is None:
+        counted, event = ("", "") if unit and unit != "fraction" else _counted_and_event(text, start, end)
+        return counted, event, {}
+    from vericlaim.claims.frames import attach
+
+    parts = attach(doc, start, end, unit)
+    extra = {"property": parts.property, "time": parts.time, "spans": parts.spans}
+    return parts.counted, parts.event, extra
+
+
+def _implicit(doc, text: str, taken: list[tuple[int, int]]) -> list[Quantity]:
+    """'a civilian was injured' (1), 'none died' (0): counts with no numeral."""
+    from vericlaim.claims.frames import implicit_counts
+
+    found = []
+    for value, start, end, parts in implicit_counts(doc):
+        if any(s < end and start < e for s, e in taken):
+            continue
+        found.append(Quantity(float(value), float(value), "", parts.counted, "none" if value == 0 else "",
+                              text[start:end], start, end, event=parts.event, spans=parts.spans))
+    return found
+
+
+def _unit_range(text: str, scan: str, unit_end: int, start: int, unit: str) -> float | None:
+    """Upper end of 'between 82% and 95%', '20 km to 30 km' (the unit written twice)."""
+    join = _RANGE_JOIN.match(text[unit_end:])
+    if not join or join.group().strip().lower() == "or":
+        return None
+    if join.group().strip().lower() == "and" and "between" not in text[max(0, start - 10):start].lower():
+        return None
+    second = _QUANTITY.match(scan, unit_end + join.end())
+    if not second or not second.group("num"):
+        return None
+    found = _unit_after(text, second.end())
+    if not found or found[0] != unit:
+        return None
+    return parse_number(second.group("num"))
+
+
+def _ratios(text: str, taken: list[tuple[int, int]]) -> list[Quantity]:
+    """'1 in 5 Americans', 'two out of three': a share, kept as a fraction."""
+    found = []
+    for match in _RATIO.finditer(text):
+        if any(s < match.end() and match.start() < e for s, e in taken):
+            continue
+        a, b = parse_number(match.group("a")), parse_number(match.group("b"))
+        if not a or not b or a >= b:
+            continue
+        value = a / b
+        q = _QUALIFIER.search(text[max(0, match.start() - 25):match.start()])
+        qualifier = QUALIFIERS[q.group("q").lower()] if q else ""
+        low, high = _interval(value, qualifier)
+        found.append(Quantity(low, high, "fraction", "", qualifier, match.group(), match.start(), match.end(),
+                              property="share"))
+    return found
+
+
+def _relative_amounts(text: str, taken: list[tuple[int, int]]) -> list[Quantity]:
+    found = []
+    for match in _RELATIVE_AMOUNT.finditer(text):
+        if any(s < match.end() and match.start() < e for s, e in taken):
+            continue
+        word = (match.group("mult") or match.group("verb") or match.group("n")).lower()
+        value = _RELATIVE_VALUES.get(word) or parse_number(word)
+        if value is None:
+            continue
+        found.append(Quantity(value, value, "", "", "relative", match.group(), match.start(), match.end(),
+                              relative=True))
+    return found
+
+
+def _add_sentence_times(quantities: list[Quantity], doc) -> list[Quantity]:
+    """A count without its own period takes the date its sentence gives (for alignment)."""
+    dates = [q for q in quantities if q.unit == "date" and q.iso and not q.iso.startswith("--")]
+    if not dates:
+        return quantities
+    def sentence_of(pos: int) -> int:
+        if doc is None:
+            return 0
+        for index, sent in enumerate(doc.sents):
+            if sent.start_char <= pos < sent.end_char:
+                return index
+        return -1
+    out = []
+    for q in quantities:
+        if q.unit != "date" and not q.time:
+            same = [d for d in dates if sentence_of(d.start) == sentence_of(q.start)]
+            if same:
+                nearest = min(same, key=lambda d: abs(d.start - q.start))
+                q = replace(q, time=nearest.iso)
+        out.append(q)
+    return out
+
+
+def extract_quantities(text: str, reference_date: str = "", doc=None, parse: bool = True) -> list[Quantity]:
+    """All quantities and dates in ``text``, in order of appearance.
+
+    ``doc`` is a spaCy parse of ``text`` (made here when a pipeline is installed and
+    ``parse`` is true); without one, numbers are attached by word distance.
+    """
+    if doc is None and parse:
+        from vericlaim.claims.parser import load_parser
+
+        nlp = load_parser()
+        doc = nlp(text) if nlp is not None and text.strip() else None
+    noise = [(m.start(), m.end()) for m in _NOISE.finditer(text)]
+    scan = _mask(text, noise)
+    dates = _dates(scan, reference_date, doc)
+    taken = [(q.start, q.end) for q in dates] + noise
+    quantities = list(dates)
+    relative = _relative_amounts(scan, taken)
+    relative += _ratios(scan, taken + [(q.start, q.end) for q in relative])
+    quantities += relative
+    taken += [(q.start, q.end) for q in relative]
+    zero = [q for q in _zero_counts(scan) if doc is None or q.qualifier == "none" and " " in q.text
+            and q.text.split()[0].lower() == "no" and q.text.lower() not in ("no one",)]
+    quantities += zero
+    taken += [(q.start, q.end) for q in zero]
+    if doc is not None:
+        implicit = _implicit(doc, text, taken)
+        quantities += implicit
+        taken += [(q.start, q.end) for q in implicit]
+    scan = _mask(scan, taken)
     skip_until = -1
-    for match in _QUANTITY.finditer(text):
+    numeric = []
+    for match in _QUANTITY.finditer(scan):
         start, end = match.start(), match.end()
         if start < skip_until or any(s <= start < e for s, e in taken):
             continue
         if _TIME.match(text[end:]) or text[end:end + 1] == ":":
             continue  # clock times are not counts
         surface = match.group()
+        count_like = True
         if match.group("vague"):
             low, high = VAGUE[match.group("vague").lower()]
             qualifier = "vague" if low != high else ""
+            if low == high:  # "more than a quarter of a million"
+                q = _QUALIFIER.search(text[max(0, start - 25):start])
+                qualifier = QUALIFIERS[q.group("q").lower()] if q else ""
+                low, high = _interval(low, qualifier, True)
             unit, value_scale = "", 1.0
         elif match.group("frac"):
             value = FRACTIONS[match.group("frac").lower()]
@@ -290,34 +440,102 @@ def extract_quantities(text: str, reference_date: str = "") -> list[Quantity]:
             value = parse_number(match.group("num"), next_words[0][0] if next_words else "")
             if value is None or match.group("num").lower() in ("m", "k"):
                 continue
-            if match.group("num").lower() == "one" and not _counted_and_event(text, start, end)[0]:
+            if match.group("num").lower() == "one" and not _one_counts(doc, text, start, end):
                 continue  # "one of the...", "one day": not a count
             q = _QUALIFIER.search(text[max(0, start - 25):start])
             qualifier = QUALIFIERS[q.group("q").lower()] if q else ""
-            low, high = _interval(value, qualifier)
+            unit = CURRENCY_SIGNS.get(match.group("cur") or "", "")
+            count_like = not unit and _unit_after(text, end) is None
+            low, high = _interval(value, qualifier, count_like)
             # ranges: "between 4,560 and 6,000", "20 to 30", "20-30"
             join = _RANGE_JOIN.match(text[end:])
             if join:
-                second = _QUANTITY.match(text, end + join.end())
+                second = _QUANTITY.match(scan, end + join.end())
                 if second and second.group("num"):
                     other = parse_number(second.group("num"))
-                    is_range = "between" in text[max(0, start - 10):start].lower() or join.group().strip() in ("to", "-", "–")
+                    joiner = join.group().strip().lower()
+                    is_range = "between" in text[max(0, start - 10):start].lower() or joiner in ("to", "-", "–", "—")
+                    if joiner == "or":  # "five or six hours", "two or three"
+                        is_range = other is not None and other - value <= max(1.0, value * 0.5)
+                    if _CHANGE_BEFORE.search(text[max(0, start - 30):start]):
+                        is_range = False  # "from 2,000 to a few hundred", "by 825,000 to 2.85 million"
                     if other is not None and other > value and is_range:
                         low, high, qualifier = value, other, "range"
                         end = second.end()
                         skip_until = end
                         surface = text[start:end]
-            unit = CURRENCY_SIGNS.get(match.group("cur") or "", "")
             value_scale = 1.0
         unit_found = _unit_after(text, end)
         if unit_found and not unit:
             unit, value_scale, unit_end = unit_found
             surface = text[start:unit_end]
+            if qualifier == "more than" and unit in ("years", "months", "weeks", "days", "hours") and \
+                    re.search(r"\bover\s+$", text[max(0, start - 6):start], re.IGNORECASE):
+                low = high = low  # "over 10 years" is a span of ten years, not more than ten
+                qualifier = ""
+            second = _unit_range(text, scan, unit_end, start, unit)
+            if second is not None and second > low:
+                high, qualifier, skip_until = second, "range", unit_end + 40
+        post = _POST_QUALIFIER.match(text[start + len(surface) if surface != match.group() else end:])
+        if post and not qualifier:
+            if post.group("down"):
+                low, qualifier = 0.0, "up to"
+            else:
+                high, qualifier = INF, "at least"
         low, high = low * value_scale, high * value_scale
-        counted, event = ("", "") if unit else _counted_and_event(text, start, end)
-        if unit == "fraction":
-            counted, event = _counted_and_event(text, start, end)
-        quantities.append(Quantity(low, high, unit, counted, qualifier, surface, start,
-                                   start + len(surface) if surface != match.group() else end,
-                                   event=event))
+        counted, event, extra = _frame_parts(doc, text, start, end, unit)
+        relative_fraction = unit == "fraction" and re.match(r"\s+of\b", text[end:]) is not None
+        numeric.append(Quantity(low, high, unit, counted, qualifier, surface, start,
+                                start + len(surface) if surface != match.group() else end,
+                                event=event, relative=relative_fraction, **extra))
+    quantities += numeric
+    quantities = _add_sentence_times(quantities, doc)
     return sorted(quantities, key=lambda q: q.start)
+
+
+def _one_counts(doc, text: str, start: int, end: int) -> bool:
+    """'one soldier', 'one of the soldiers' count; 'one day', 'one of the reasons' do not."""
+    if doc is None:
+        return bool(_counted_and_event(text, start, end)[0])
+    from vericlaim.claims.frames import counted_noun, tokens_in
+
+    tokens = tokens_in(doc, start, end)
+    if not tokens:
+        return False
+    noun = counted_noun(tokens[-1])
+    if noun is None:
+        # "One was killed", "killing one": a person count when it is what the event happened to
+        from vericlaim.claims.frames import attach
+
+        return bool(attach(doc, start, end).event)
+    return noun.lower_ not in NOT_COUNTED
+
+
+_FRAME_FIELDS = ("low", "high", "unit", "counted", "qualifier", "text", "start", "end", "iso", "event",
+                 "property", "time", "relative", "spans")
+
+
+def frames_to_json(quantities: tuple[Quantity, ...]) -> str:
+    """Quantity frames as JSON, for storing beside index passages (no pickle; inf as null)."""
+    rows = []
+    for q in quantities:
+        row = {name: getattr(q, name) for name in _FRAME_FIELDS}
+        row["high"] = None if math.isinf(q.high) else q.high
+        row["spans"] = [list(span) for span in q.spans]
+        rows.append(row)
+    return json.dumps(rows, separators=(",", ":"))
+
+
+def frames_from_json(text: str) -> tuple[Quantity, ...]:
+    rows = json.loads(text)
+    return tuple(Quantity(**{**row, "high": INF if row["high"] is None else row["high"],
+                             "spans": tuple(tuple(span) for span in row.get("spans", ()))}) for row in rows)
+
+
+def extract_many(texts: list[str], dates: list[str]) -> list[tuple[Quantity, ...]]:
+    """Frames of many texts, parsed in one spaCy pass (the index-time path)."""
+    from vericlaim.claims.parser import parse_many
+
+    docs = parse_many(texts)
+    return [tuple(extract_quantities(text, date_, doc=doc, parse=False))
+            for text, date_, doc in zip(texts, dates, docs, strict=True)]

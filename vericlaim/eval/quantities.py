@@ -18,6 +18,11 @@ from vericlaim.claims.quantities import extract_quantities
 
 
 def run(args) -> int:
+    if getattr(args, "gold", None) is not None:
+        return run_gold_command(args)
+    if not args.data:
+        print("vericlaim: error: eval quantities needs --data CSV or --gold [DIR]", file=sys.stderr)
+        return 2
     try:
         frame = pd.read_csv(args.data[0])
     except (OSError, ValueError) as exc:
@@ -52,4 +57,22 @@ def run(args) -> int:
         for index in sorted(rng.sample(range(len(claims)), args.sample)):
             described = "; ".join(f"{q.text!r}->{q.describe()}" for q in found[index]) or "(none)"
             print(f"{index}\t{claims[index]}\t{described}")
+    return 0
+
+
+def run_gold_command(args) -> int:
+    """``eval quantities --gold``: frame accuracy and conflict precision, dev and test apart."""
+    from pathlib import Path
+
+    from vericlaim.config import Config
+    from vericlaim.eval.quantity_gold import GOLD_DIR, markdown, run_gold
+
+    folder = Path(args.gold) if args.gold else GOLD_DIR
+    config = Config.from_env(nli_model=getattr(args, "nli_model", None))
+    try:
+        result = run_gold(folder, nli_model=config.nli_model, threshold=config.numeric_alignment_min)
+    except (OSError, ValueError) as exc:
+        print(f"vericlaim: error: {exc}", file=sys.stderr)
+        return 2
+    print(json.dumps(result) if args.json else markdown(result))
     return 0

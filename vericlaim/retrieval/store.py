@@ -21,6 +21,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from vericlaim.claims.quantities import frames_to_json
 from vericlaim.records import Document, Passage
 
 FORMAT_VERSION = 1
@@ -28,7 +29,7 @@ VECTORS_FILE = "index.faiss"
 PASSAGES_FILE = "passages.parquet"
 MANIFEST_FILE = "manifest.json"
 PASSAGE_COLUMNS = ["passage_id", "doc_id", "text", "start", "end",
-                   "title", "source", "date", "url"]
+                   "title", "source", "date", "url", "frames"]
 
 
 class IndexCorruptError(RuntimeError):
@@ -91,6 +92,8 @@ class IndexStore:
             "passage_id": p.passage_id, "doc_id": p.doc_id, "text": p.text,
             "start": p.start, "end": p.end, "title": docs[p.doc_id].title,
             "source": docs[p.doc_id].source, "date": docs[p.doc_id].date, "url": docs[p.doc_id].url,
+            # quantity frames parsed at index time, so `check` parses only claims
+            "frames": None if p.quantities is None else frames_to_json(p.quantities),
         } for p in passages]
         frame = pd.DataFrame(rows, columns=PASSAGE_COLUMNS)
         self.passages = frame if self.passages.empty else pd.concat([self.passages, frame], ignore_index=True)
@@ -162,6 +165,8 @@ class IndexStore:
             passages = pd.read_parquet(folder / PASSAGES_FILE)
         except Exception as exc:  # faiss raises RuntimeError, pyarrow its own types
             raise IndexCorruptError(f"{folder}: cannot read index files ({exc})") from exc
+        if "frames" not in passages.columns:
+            passages["frames"] = None  # built before frames were stored: parsed lazily at check time
         if index.ntotal != len(passages) or index.d != manifest.get("dimension"):
             raise IndexCorruptError(f"{folder}: vectors and passages disagree; rebuild the index")
         return cls(index, passages, manifest["embedding_model"], manifest["dimension"],

@@ -1,0 +1,106 @@
+"""Attribution-aware evidence: a passage that only reports that someone made the claim
+neither supports nor refutes it (issue 12).
+
+The passages are written for these tests in the style of PolitiFact rulings, which
+restate the claim they check before checking it. The verdict tests score them with the
+real bundled NLI model (no stubs): the model reads "Rubens said 18 people die each year"
+as entailing "18 people die each year", and vericlaim must not call that support.
+"""
+
+import pytest
+
+from vericlaim.attribution import attribution
+from vericlaim.claims.quantities import extract_quantities
+from vericlaim.config import Config
+from vericlaim.records import Claim, Document, Evidence, Passage
+from vericlaim.verify import REASON_CODES, decide
+
+RESTATEMENTS = [
+    ("18 people die each year from falls in Florida homes.",
+     "Rubens said 18 people die each year from falls in Florida homes."),
+    ("The national debt exploded by more than $3 trillion in two years.",
+     "Escobar said in a tweet that the national debt exploded by more than $3 trillion in two years."),
+    ("Barack Obama was sworn in on a Koran.",
+     "A chain email circulating since 2009 claims that Barack Obama was sworn in on a Koran."),
+    ("A 736-pound catfish was caught in the Mississippi River.",
+     "A viral Facebook post says a 736-pound catfish was caught in the Mississippi River."),
+    ("Wisconsin lost 40,000 manufacturing jobs last year.",
+     "Gov. Walker has repeatedly said that Wisconsin lost 40,000 manufacturing jobs last year."),
+    ("Crime in Chicago rose 40 percent in 2016.",
+     "The mailer alleges that crime in Chicago rose 40 percent in 2016, and Jones repeated it in a debate."),
+]
+OWN_VOICE = [
+    ("18 people die each year from falls in Florida homes.",
+     "State health data show that 18 people die each year from falls in Florida homes."),
+    ("9 soldiers died in Monday's attack.",
+     "The defence ministry said 9 soldiers died in Monday's attack and 14 were wounded."),
+    ("Coalition jets struck the base, killing 25 fighters.",
+     "Coalition jets struck the base on Sunday, killing 25 fighters, a militia commander said."),
+    # the claim is about what was said: reporting the statement confirms it
+    ("Rubens said 18 people die each year from falls.", "Rubens said 18 people die each year from falls."),
+    # a restatement followed by the report's own confirmation
+    ("18 people die each year from falls in Florida homes.",
+     "Rubens said 18 people die each year from falls in Florida homes. Health department records "
+     "confirm that 18 people die each year from falls in Florida homes."),
+]
+
+
+@pytest.mark.parametrize(("claim", "passage"), RESTATEMENTS)
+def test_restated_claims_are_attributed(claim, passage):
+    assert attribution(claim, passage).attributed
+
+
+@pytest.mark.parametrize(("claim", "passage"), OWN_VOICE)
+def test_sourced_facts_and_own_assertions_are_not(claim, passage):
+    assert not attribution(claim, passage).attributed
+
+
+def _claim(text):
+    return Claim("art", "art:1", text, 0, len(text), ("quantity",), tuple(extract_quantities(text)))
+
+
+@pytest.fixture(scope="module")
+def nli():
+    from conftest import bundled_model_or_skip
+    from vericlaim.models.nli import load_nli
+
+    return load_nli(str(bundled_model_or_skip()))
+
+
+def _scored(nli, claim, passages, score=0.8):
+    scores = nli.predict([(p, claim) for p in passages], 16)
+    return [Evidence(Passage(f"r{i}", f"r{i}#0", p, 0, len(p)), Document(f"r{i}", "t", "", f"S{i}"),
+                     score, s.entailment, s.contradiction, s.neutral)
+            for i, (p, s) in enumerate(zip(passages, scores, strict=True))]
+
+
+@pytest.mark.parametrize(("claim", "passage"), RESTATEMENTS)
+def test_restatement_never_supports_with_the_real_model(nli, claim, passage):
+    verdict = decide(_claim(claim), _scored(nli, claim, [passage]), Config())
+    assert verdict.label == "unverified"
+    assert verdict.reason_code in ("ATTRIBUTED_ONLY", "NEITHER", "COUNT_NOT_REPORTED")
+
+
+def test_rubens_restatement_is_attributed_only_and_says_who(nli):
+    claim = RESTATEMENTS[0][0]
+    evidence = _scored(nli, claim, [RESTATEMENTS[0][1]])
+    assert evidence[0].entailment > 0.6  # the model alone would call it support
+    verdict = decide(_claim(claim), evidence, Config())
+    assert (verdict.label, verdict.reason_code) == ("unverified", "ATTRIBUTED_ONLY")
+    assert "Rubens said" in verdict.reason
+
+
+def test_own_voice_confirmation_supports_with_the_real_model(nli):
+    claim = "18 people die each year from falls in Florida homes."
+    passages = [RESTATEMENTS[0][1], OWN_VOICE[0][1]]
+    verdict = decide(_claim(claim), _scored(nli, claim, passages), Config())
+    assert verdict.label == "supported" and verdict.reason_code in ("NUMBERS_AGREE", "ENTAILED")
+    assert verdict.evidence.passage.text == OWN_VOICE[0][1]
+
+
+def test_every_reason_code_is_documented():
+    import pathlib
+
+    readme = (pathlib.Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    for code in REASON_CODES:
+        assert f"`{code}`" in readme

@@ -1,0 +1,150 @@
+"""Does a passage assert the claim in its own voice, or only report that someone made it?
+
+"Rubens said 18 people die each year" is evidence that Rubens made the claim, not
+that it is true; fact-check articles restate the claim they check, so counting
+the restatement as support calls false claims supported. This module decides,
+with transparent rules, whether the part of a passage that carries the claim is
+**attributed** (reported speech of a person, a post, an ad, a rumour) or the
+report's own assertion.
+
+News reports give their sources for facts ("the defence ministry said 9 soldiers
+died"); a statement credited to an institution that reports facts (ministry,
+police, army, agency, a study, the data...) is the report's sourcing, not a
+quoted claim, so it stays own-voice. Hedged reporting ("claimed", "alleged",
+"reportedly", "a viral post says") is attribution whoever the speaker is, and so
+is a person's or a politician's statement ("Rubens said", "Gov. Walker said").
+A claim that is itself about what someone said ("X said Y") is checked as
+written: then a passage reporting that X said Y is what confirms it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+# Reporting verbs that carry a claim as someone's words.
+_NEUTRAL = (r"said|says|say|saying|told|tells|stated|states|wrote|writes|added|explained|"
+            r"noted|reported|announced|confirmed|according to")
+_HEDGED = (r"claimed(?! responsibility)|claims(?! responsibility)|claiming|claim(?= that)|alleged|alleges|allegedly|purportedly|reportedly|"
+           r"asserted|asserts|insisted|insists|argued|argues|contended|contends|suggested|suggests|"
+           r"tweeted|posted|repeated|boasted|touted|implied|implies|warned|charged|rumou?red|"
+           r"falsely|wrongly|misleadingly|it is said|supposedly")
+_REPORTING = re.compile(rf"\b(?:{_NEUTRAL}|{_HEDGED})\b", re.IGNORECASE)
+_HEDGE = re.compile(rf"\b(?:{_HEDGED})\b", re.IGNORECASE)
+# Vehicles of a claim under check: whatever they "say" is attribution.
+_VEHICLE = re.compile(
+    r"\b(?:posts?|tweets?|memes?|viral|image|video|chain e-?mail|e-?mail|blog|ad|ads|advert\w*|"
+    r"campaign|speech|interview|op-ed|press release|mailer|flier|flyer|rumou?rs?|hoax|"
+    r"candidate|senator|sen\.|rep\.|gov\.|congressman|congresswoman|governor|president|"
+    r"lawmakers?|politician|pundit|host|he|she|they|i|we|you)\b",
+    re.IGNORECASE,
+)
+# Sources whose statements news reports use as facts.
+_INSTITUTION = re.compile(
+    r"\b(?:ministry|ministries|department|police|army|military|navy|air force|officials?|authorit(?:y|ies)|"
+    r"agency|agencies|spokes(?:man|woman|person)|commanders?|coalition|militia|group|front|brigade|forces|"
+    r"office|service|statement|government|council|court|hospital|doctors|rescuers|witnesses|residents|"
+    r"operator|company|firm|union|institute|bureau|administration|commission|survey|census|"
+    r"study|studies|report|data|figures|statistics|records|researchers|scientists|analysis|cdc|fbi|"
+    r"who|un|united nations|census bureau|organi[sz]ation|association|center|centre)\b",
+    re.IGNORECASE,
+)
+_STOP = frozenset(
+    "a an the and or of to in on at by for with from as is are was were be been being that this these "
+    "those it its he she they them his her their we our you your i not no but if than then so such "
+    "has have had do does did will would can could should may might must says said say about over "
+    "into more most less many much very also just only there here what which who whom whose when "
+    "where why how all any some each per".split())
+_WORD = re.compile(r"[a-z0-9$%]+(?:[.,][0-9]+)*")
+# A sentence ends at . ! ? (a closing quote may follow); not at ',"' inside a quotation.
+_SENTENCE = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"”’]))\s+(?=[\"“A-Z0-9])")
+_SAYS_PREFIX = re.compile(r"^\s*(?:says|said|say|quotes\s.{1,60}?\sas\s(?:saying|writing))\b[\s,:]*", re.I)
+_QUOTED = re.compile(r"[\"“]([^\"“”]{12,})[\"”]")
+MIN_COVERAGE = 0.5
+
+
+def content_words(text: str) -> frozenset[str]:
+    return frozenset(w for w in _WORD.findall(text.lower()) if w not in _STOP and (len(w) > 2 or w[0].isdigit()))
+
+
+def _who(sentence: str, match: re.Match) -> str:
+    """The words naming who said it: before the verb ("X said"), or after ("according to X", "said X")."""
+    if match.group().lower() == "according to":
+        return sentence[match.end():match.end() + 60]
+    who = re.split(r"[,;:\"“”]", sentence[:match.start()])[-1][-60:]
+    if not who.strip():  # "..., said the ministry" or a quotation closed just before
+        who = sentence[match.end():match.end() + 40]
+    return who
+
+
+def _own_source(who: str, claimed_speaker: frozenset[str]) -> bool:
+    """A source whose words count as the report's assertion for this claim."""
+    if claimed_speaker and content_words(who) & claimed_speaker:
+        return True  # the claim is that this speaker said it
+    return not _VEHICLE.search(who) and bool(_INSTITUTION.search(who))
+
+
+def is_attributed_sentence(sentence: str, claimed_speaker: frozenset[str] = frozenset()) -> bool:
+    """The sentence carries its content as someone's words rather than as fact."""
+    matches = list(_REPORTING.finditer(sentence))
+    for match in matches:
+        who = _who(sentence, match)
+        if _HEDGE.search(match.group()) or _HEDGE.search(sentence):
+            if not (claimed_speaker and content_words(who) & claimed_speaker):
+                return True
+        elif not _own_source(who, claimed_speaker):
+            return True
+    if not matches and not claimed_speaker:
+        # a bare quotation, or a passage that starts or ends inside one, is someone's words
+        if _QUOTED.search(sentence) or sentence.count('"') % 2 or ("”" in sentence) != ("“" in sentence):
+            return True
+    return False
+
+
+def claim_frame(claim: str) -> tuple[str, frozenset[str]]:
+    """The claim's content and, when it is about what someone said, that speaker's words.
+
+    Fact-check datasets write "Says X" for "the speaker says X": the content is X.
+    "Trump tweeted that X" is a claim about Trump's words: Trump is its speaker.
+    """
+    content = _SAYS_PREFIX.sub("", claim, count=1)
+    match = _REPORTING.search(content)
+    if not match:
+        return content, frozenset()
+    speaker_words = content_words(_who(content, match)) or frozenset({"__speaker__"})
+    return content, speaker_words
+
+
+@dataclass(frozen=True)
+class Attribution:
+    attributed: bool  # the claim's content is carried only by reported speech
+    coverage: float  # share of the claim's content words in the best matching sentence
+    sentence: str  # that sentence
+
+
+@lru_cache(maxsize=65536)
+def attribution(claim: str, passage: str) -> Attribution:
+    """Whether ``passage`` only reports that someone made ``claim`` (see module docstring)."""
+    content, claimed_speaker = claim_frame(claim)
+    words = content_words(content)
+    sentences = [s for s in _SENTENCE.split(passage) if s.strip()] or [passage]
+    if not words:
+        return Attribution(False, 0.0, sentences[0])
+    scored = [(len(words & content_words(s)) / len(words), is_attributed_sentence(s, claimed_speaker), s)
+              for s in sentences]
+    own = max((c for c, attributed, _ in scored if not attributed), default=0.0)
+    best_attr = max(((c, s) for c, attributed, s in scored if attributed), default=(0.0, ""))
+    best = max((c, s) for c, _, s in scored)
+    attributed = best_attr[0] >= MIN_COVERAGE and own < best_attr[0]
+    return Attribution(attributed, best[0], best_attr[1] if attributed else best[1])
+
+
+def speaker(sentence: str) -> str:
+    """A short "who said it" for the reason, e.g. ``Rubens said``."""
+    match = _REPORTING.search(sentence)
+    if not match:
+        return "someone said"
+    before = re.split(r"[,;:\"“”]", sentence[:match.start()])[-1].strip()
+    words = before.split()[-4:]
+    return " ".join(words + [match.group()]).strip() or match.group()

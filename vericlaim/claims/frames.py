@@ -1,0 +1,475 @@
+"""Attach a number to what it counts, what happened to it, and when: a quantity frame.
+
+The regex grammar in ``quantities.py`` finds *values* ("about 12", "several
+hundred", "$5bn"); this module reads the dependency parse to find the rest of
+the frame, because word distance gets it wrong exactly where it matters:
+
+- "killed 20 people and injured 30 others": 30 is the object of *injured*;
+- "a salvo of about 12 shells killed a farmer": the shells are the *agent* of
+  killed, so they were not killed; the farmer (one person) was;
+- "killed 25 of the group's fighters": the noun hangs off "of".
+
+An event applies to a counted noun only when the noun plays the patient's role
+(object of an active verb, subject of a passive one, subject of "die"), so a
+count is never reported as killed because it stands near "killed".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from vericlaim.claims.lexicon import (
+    COUNTED,
+    DECREASE_VERBS,
+    DURATION_UNITS,
+    EVENT_LEMMAS,
+    EXTRA_COUNTED,
+    IMPACT_LEMMAS,
+    INCREASE_VERBS,
+    NOT_COUNTED,
+    NOUN_EVENTS,
+    OBJECT_EVENTS,
+    PATIENT_SUBJECT_LEMMAS,
+    PERIOD_WORDS,
+    PERSON_NOUNS,
+    PROPERTY_WORDS,
+)
+
+MUNITIONS = {"rockets", "drones", "airstrikes", "attacks"}
+PERSON_EVENTS = {"killed", "wounded", "arrested", "displaced", "missing", "killed or wounded"}
+PRONOUNS = {"it", "they", "he", "she", "we", "this", "that", "which", "who", "i", "you", ""}
+_SUBJECTS = {"nsubj", "nsubjpass"}
+_UNIT_WORDS = {"percent", "%", "cent", "per"}
+_EVENT_ADJECTIVES = {"dead", "slain", "wounded", "injured", "killed", "missing"}
+GENERIC_COUNTED = {"", "deaths", "injuries", "casualties", "victims", "dead", "slain", "wounded", "injured"}
+_SCALE_NOUNS = {"dozen", "hundred", "thousand", "million", "billion"}
+_TOLL_WORDS = {"toll", "number", "count", "total", "tally", "figure"}
+
+
+@dataclass(frozen=True)
+class Attachment:
+    """The parts of a quantity frame that the parse gives."""
+
+    counted: str = ""
+    event: str = ""
+    property: str = ""
+    time: str = ""
+    relative: bool = False
+    spans: tuple[tuple[str, int, int], ...] = ()
+
+
+def canonical_noun(token) -> str:
+    """Synonym group of a counted noun ("soldiers" -> "troops"), else its plural lower form.
+
+    A specific modifier wins over a generic head: "civilian contractors" are civilians,
+    "service members" are troops.
+    """
+    for child in token.children:
+        if child.dep_ in ("compound", "amod") and child.i < token.i:
+            pair = f"{child.lower_}-{token.lower_}"
+            if pair in COUNTED:
+                return COUNTED[pair]
+            group = COUNTED.get(child.lower_)
+            if group and group != "people" and COUNTED.get(token.lower_, EXTRA_COUNTED.get(token.lower_)) == "people":
+                return group
+    word = token.lower_
+    if word in COUNTED:
+        return COUNTED[word]
+    if word in EXTRA_COUNTED:
+        return EXTRA_COUNTED[word]
+    lemma = token.lemma_.lower()
+    if lemma in COUNTED:
+        return COUNTED[lemma]
+    if lemma in EXTRA_COUNTED:
+        return EXTRA_COUNTED[lemma]
+    return word if word.endswith("s") or token.tag_ == "NNS" else lemma + "s"
+
+
+def tokens_in(doc, start: int, end: int) -> list:
+    return [t for t in doc if t.idx < end and t.idx + len(t) > start]
+
+
+def _number_token(tokens: list):
+    """The token that carries the number's grammatical role (the last numeral of the span)."""
+    nums = [t for t in tokens if t.pos_ == "NUM" or t.like_num]
+    return (nums or tokens)[-1]
+
+
+def _of_object(token):
+    """'25 of the fighters', 'dozens of rockets', '35 of the slain': the noun after "of"."""
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for grandchild in child.children:
+                if grandchild.dep_ == "pobj" and (grandchild.pos_ in ("NOUN", "PROPN")
+                                                  or grandchild.lower_ in _EVENT_ADJECTIVES):
+                    return grandchild
+    return None
+
+
+def counted_noun(num):
+    """The noun the number counts, or None ("killed 25" has no noun)."""
+    noun = _counted_noun(num)
+    # "70,237 drug overdose deaths": the parse may hang the number off a compound modifier
+    while noun is not None and noun.dep_ == "compound" and noun.head.pos_ == "NOUN" and noun.head.i > noun.i:
+        noun = noun.head
+    return noun
+
+
+def _counted_noun(num):
+    head = num.head
+    if num.dep_ in ("nummod", "quantmod", "compound") and head.pos_ in ("NOUN", "PROPN") and head.i > num.i:
+        if head.lower_ in _UNIT_WORDS:
+            return None
+        if head.lower_ in _SCALE_NOUNS and head.i != num.i:
+            return counted_noun(head) or _of_object(head)  # "two dozen soldiers"
+        # "a quarter of a million people": the number modifies a noun that the of-phrase counts
+        return head
+    if num.dep_ in ("nummod", "quantmod", "conj", "compound") and head.pos_ == "NUM" and head.i != num.i:
+        return counted_noun(head)  # "between 20 and 30 civilians", "1 200 soldiers"
+    return _of_object(num)
+
+
+def _noun_after(doc, end: int):
+    """The word straight after the number when the parse failed to attach it ('1.2m people')."""
+    following = [t for t in doc if t.idx >= end]
+    while following and following[0].lower_ in ("m", "bn", "k", "mn", "more", "other", "additional"):
+        following = following[1:]
+    if following and (following[0].pos_ == "NOUN" or following[0].lower_ in COUNTED):
+        return following[0]
+    return None
+
+
+def _event_of_verb(verb, counted: str) -> str:
+    lemma = verb.lemma_.lower()
+    if verb.lower_ in ("dead", "missing", "injured", "wounded"):
+        lemma = verb.lower_
+    event = EVENT_LEMMAS.get(lemma, "")
+    if lemma in ("shoot",) and any(c.lower_ == "down" for c in verb.children):
+        return "intercepted"
+    if event:
+        return event
+    for child in verb.children:
+        # "sustained serious injuries", "lost their lives", "were treated for concussion"
+        if child.dep_ in ("dobj", "attr") and child.lemma_.lower() in OBJECT_EVENTS:
+            return OBJECT_EVENTS[child.lemma_.lower()]
+        if child.dep_ == "prep" and child.lower_ == "among":
+            # "76 children were among those killed", "three were among the dead"
+            for obj in child.children:
+                if obj.dep_ == "pobj":
+                    if obj.lower_ in _EVENT_ADJECTIVES or obj.lemma_.lower() in ("victim", "casualty"):
+                        return EVENT_LEMMAS.get(obj.lower_) or ("killed" if obj.lower_ != "casualties" else "")
+                    inner = _modifier_event(obj)
+                    if inner:
+                        return inner
+        if child.dep_ == "prep" and child.lower_ == "for" and lemma in ("treat", "hospitalize"):
+            return "wounded"
+        if child.dep_ in ("acomp", "xcomp", "oprd", "attr") and (
+            child.lower_ in ("dead", "missing", "injured", "wounded")
+            or EVENT_LEMMAS.get(child.lemma_.lower()) in ("killed", "wounded")
+        ):
+            return EVENT_LEMMAS.get(child.lower_) or EVENT_LEMMAS.get(child.lemma_.lower(), "")
+    if lemma in ("treat", "hospitalize", "hospitalise"):
+        return "wounded"
+    return ""
+
+
+def _has_object(verb) -> bool:
+    return any(c.dep_ in ("dobj", "attr") for c in verb.children)
+
+
+def _role_event(anchor, counted: str, number_is_noun: bool) -> tuple[str, object]:
+    """Event of the verb that governs ``anchor``, when ``anchor`` is what it happened to."""
+    cur = anchor
+    for _ in range(6):
+        head, dep = cur.head, cur.dep_
+        if dep in ("conj", "appos") and head.pos_ in ("NOUN", "PROPN", "NUM", "PRON"):
+            cur = head
+            continue
+        if dep == "pobj":
+            prep = head
+            if prep.lower_ in ("including", "among"):
+                verb = prep.head
+                if verb.pos_ in ("VERB", "AUX", "ADJ"):
+                    return _event_of_verb(verb, counted), verb
+                cur = verb
+                continue
+            if prep.lower_ == "of" and prep.head.pos_ in ("NOUN", "NUM", "PRON"):
+                cur = prep.head  # "a salvo of 12 shells": the salvo plays the role
+                continue
+            return "", None
+        if dep == "prep" and cur.lower_ in ("including", "among"):
+            return "", None
+        if head.pos_ not in ("VERB", "AUX", "ADJ") or head.i == cur.i:
+            return "", None
+        verb = head
+        event = _event_of_verb(verb, counted)
+        if not event:
+            return "", verb
+        lemma = verb.lemma_.lower() if verb.lower_ not in ("dead", "missing") else verb.lower_
+        if dep in ("nsubjpass", "dobj", "attr", "oprd"):
+            return event, verb
+        if dep == "nsubj":
+            if counted in MUNITIONS and lemma in IMPACT_LEMMAS:
+                return "fired", verb
+            if (lemma in PATIENT_SUBJECT_LEMMAS or event in ("missing",)
+                    or not EVENT_LEMMAS.get(lemma)  # "sustained injuries", "were dead"
+                    or (not _has_object(verb) and (number_is_noun or counted in ("people",))
+                        and verb.tag_ in ("VBN", "VBD"))):
+                return event, verb
+            return "", verb  # the agent: "shells killed a farmer"
+        if dep in ("npadvmod", "advmod") and number_is_noun:
+            return event, verb
+        return "", verb
+    return "", None
+
+
+def _participle_after(doc, end: int):
+    """'29 injured', '14 dead': an event word straight after the number."""
+    for token in doc:
+        if token.idx >= end:
+            if token.lower_ in ("killed", "dead", "injured", "wounded", "hurt", "missing", "arrested",
+                                "displaced", "detained"):
+                return token
+            return None
+    return None
+
+
+def _compatible(event: str, counted: str) -> bool:
+    if not event:
+        return True
+    if event == "fired":
+        return counted in MUNITIONS
+    if event == "intercepted":
+        return counted in MUNITIONS or counted in ("aircraft",)
+    if event == "deployed":
+        return counted not in MUNITIONS
+    return counted not in MUNITIONS and counted not in ("aircraft", "vehicles", "houses", "villages")
+
+
+def _modifier_event(noun) -> str:
+    """'12 wounded soldiers', '40 people killed in the raid', 'people who were killed'."""
+    for child in noun.children:
+        if child.dep_ in ("amod", "acl", "relcl") and child.i != noun.i:
+            event = _event_of_verb(child, "") if child.dep_ != "amod" else EVENT_LEMMAS.get(
+                child.lower_, EVENT_LEMMAS.get(child.lemma_.lower(), ""))
+            if event and (child.dep_ != "relcl" or any(c.dep_ in ("nsubjpass",) or c.lower_ in ("who", "that")
+                                                       for c in child.children)):
+                return event
+    return ""
+
+
+def _period(doc, num, end: int) -> str:
+    """A rate period straight after the quantity: 'per year', 'a day', 'each year', 'annually'."""
+    following = [t for t in doc if t.idx >= end][:4]
+    words = [t.lower_ for t in following]
+    for i, word in enumerate(words):
+        if word in PERIOD_WORDS:
+            return PERIOD_WORDS[word]
+        if word in ("per", "a", "an", "each", "every") and i + 1 < len(words):
+            unit = words[i + 1].rstrip("s")
+            if unit in ("year", "month", "week", "day", "hour", "decade"):
+                return f"per {unit}"
+        if word in (".", ",", ";", "and", "but"):
+            break
+    return ""
+
+
+def _since(num) -> str:
+    verb = num
+    while verb.head.i != verb.i and verb.pos_ not in ("VERB", "AUX"):
+        verb = verb.head
+    for token in verb.subtree:
+        if token.lower_ == "since" and token.dep_ == "prep":
+            return "since " + " ".join(t.text for t in token.subtree if t.i != token.i)
+    return ""
+
+
+def _subject(verb) -> str:
+    for child in verb.children:
+        if child.dep_ in _SUBJECTS:
+            compound = [c.lemma_.lower() for c in child.children if c.dep_ == "compound"]
+            return " ".join([*compound, child.lemma_.lower()])
+    return ""
+
+
+def _measurement_property(num, unit: str, end_token) -> tuple[str, str]:
+    """(property, counted) of a measurement: 'share:immigrants', 'increase:unemployment'..."""
+    holder = end_token if end_token is not None else num
+    if unit in DURATION_UNITS:
+        after = holder.nbor(1) if holder.i + 1 < len(holder.doc) else None
+        if after is not None and after.lower_ in ("ago", "later", "earlier", "before", "after"):
+            return "time point", ""
+        target = holder.head if holder.dep_ in ("compound", "amod", "nummod", "npadvmod") else holder
+        if target.pos_ == "NOUN" and target.lower_ not in DURATION_UNITS:
+            return f"duration:{target.lemma_.lower()}", ""
+        return "duration", ""
+    of_object = _of_object(holder) or _of_object(num)
+    if unit == "percent" and of_object is not None:
+        return f"share:{canonical_noun(of_object)}", canonical_noun(of_object)
+    if holder.dep_ in ("compound", "amod", "nummod", "npadvmod") and holder.head.pos_ == "NOUN":
+        noun = holder.head
+        kind = PROPERTY_WORDS.get(noun.lemma_.lower(), noun.lemma_.lower())
+        verb = noun.head if noun.head.pos_ in ("VERB", "AUX") else None
+        owner = _subject(verb) if verb is not None else ""
+        return f"{kind}:{owner}" if owner else kind, ""
+    verb = holder
+    while verb.head.i != verb.i and verb.pos_ not in ("VERB", "AUX"):
+        verb = verb.head
+    if verb.pos_ in ("VERB", "AUX"):
+        lemma = verb.lemma_.lower()
+        preposition = holder.head.lower_ if holder.dep_ == "pobj" else ""
+        subject = _subject(verb)
+        if lemma in INCREASE_VERBS and preposition != "to":
+            return f"increase:{subject}", ""
+        if lemma in DECREASE_VERBS and preposition != "to":
+            return f"decrease:{subject}", ""
+        return f"level:{subject}" if subject else f"{unit}:{lemma}", ""
+    return "", ""
+
+
+def attach(doc, start: int, end: int, unit: str = "") -> Attachment:
+    """The frame parts of the quantity whose value spans ``[start, end)`` of ``doc``'s text."""
+    tokens = tokens_in(doc, start, end)
+    if not tokens:
+        return Attachment()
+    num = _number_token(tokens)
+    after = [t for t in doc if t.idx >= end]
+    unit_token = after[0] if unit and after else None
+    period = _period(doc, num, end)
+    time = period or _since(num)
+    if unit and unit not in ("fraction",):
+        prop, counted = _measurement_property(num, unit, unit_token)
+        return Attachment(counted=counted, property=prop, time=time)
+    participle = _participle_after(doc, end)
+    if participle is not None and participle.i == tokens[-1].i + 1:
+        event = _event_of_verb(participle, "") or EVENT_LEMMAS.get(participle.lower_, "")
+        noun = counted_noun(num)
+        counted = canonical_noun(noun) if noun is not None and noun.i < participle.i else ""
+        return Attachment(counted=counted, event=event, time=time,
+                          spans=(("event", participle.idx, participle.idx + len(participle)),))
+    noun = counted_noun(num)
+    if noun is None and num.dep_ not in ("pobj", "dobj", "nsubj", "nsubjpass"):
+        noun = _noun_after(doc, end)
+    if noun is not None and noun.lower_ in NOT_COUNTED and _of_object(noun) is None:
+        return Attachment(time=time)
+    if noun is not None and _of_object(noun) is not None and noun.lower_ in (
+            "number", "total", "group", "handful", "dozen", "dozens", "hundreds", "thousands", "quarter",
+            "third", "half", "million", "millions"):
+        noun = _of_object(noun)
+    counted = canonical_noun(noun) if noun is not None else ""
+    spans = []
+    if noun is not None:
+        spans.append(("entity", noun.idx, noun.idx + len(noun)))
+    event = ""
+    if noun is not None:
+        event = (NOUN_EVENTS.get(noun.lower_, "") or EVENT_LEMMAS.get(noun.lower_, "")
+                 if noun.lower_ in _EVENT_ADJECTIVES or noun.lower_ in NOUN_EVENTS else "") or _modifier_event(noun)
+        if counted == "casualties":
+            event = "killed or wounded"
+    if not event:
+        anchor = num if noun is None or noun.i < num.i else noun
+        event, verb = _role_event(anchor, counted, noun is None)
+        if event and verb is not None:
+            spans.append(("event", verb.idx, verb.idx + len(verb)))
+    if not event:
+        event = _toll_event(num)
+        if event and noun is None:
+            counted = "people"
+    if not _compatible(event, counted):
+        event = ""
+    if event in PERSON_EVENTS and counted in GENERIC_COUNTED:
+        counted = "people"  # "45 injured", "25 deaths", "four other victims": people, by the event
+    prop = "" if event else _governing_verb(num if noun is None or noun.i < num.i else noun)
+    return Attachment(counted=counted, event=event, property=prop, time=time, spans=tuple(spans))
+
+
+def _toll_event(num) -> str:
+    """'The death toll rose to 140', 'a death toll of 34 civilians': a count of the killed."""
+    cur = num
+    for _ in range(5):
+        if cur.lemma_.lower() in ("toll",):
+            return "wounded" if any(t.lower_ in ("injury", "injuries", "wounded") for t in cur.children) else "killed"
+        if cur.head.i == cur.i:
+            break
+        cur = cur.head
+    verb = num
+    while verb.head.i != verb.i and verb.pos_ not in ("VERB", "AUX"):
+        verb = verb.head
+    for child in verb.children:
+        if child.dep_ in _SUBJECTS and child.lemma_.lower() in _TOLL_WORDS:
+            words = [t.lower_ for t in child.subtree]
+            for word in words:
+                event = NOUN_EVENTS.get(word) or EVENT_LEMMAS.get(word)
+                if word in ("death", "dead") or event == "killed":
+                    return "killed"
+                if event == "wounded" or word in ("injured", "wounded"):
+                    return "wounded"
+    return ""
+
+
+def _governing_verb(anchor) -> str:
+    """Lemma of the verb a count without an event hangs from ('hosts 1,200 troops' -> 'host')."""
+    cur = anchor
+    for _ in range(4):
+        if cur.dep_ in ("nsubj", "nsubjpass", "dobj", "attr") and cur.head.pos_ in ("VERB", "AUX"):
+            return cur.head.lemma_.lower()
+        if cur.dep_ in ("conj", "appos", "pobj", "prep") and cur.head.i != cur.i:
+            cur = cur.head
+            continue
+        return ""
+    return ""
+
+
+def _det_count(noun) -> int | None:
+    """1 for 'a civilian' / 'one soldier', 0 for 'no civilians', None otherwise."""
+    for child in noun.children:
+        if child.dep_ == "det" and child.lower_ in ("a", "an"):
+            return 1
+        if child.dep_ == "det" and child.lower_ == "no":
+            return 0
+    return None
+
+
+def implicit_counts(doc) -> list[tuple[int, int, int, Attachment]]:
+    """Counts the text gives without a numeral: (value, start, end, attachment).
+
+    "a civilian was injured" = 1 wounded, "killing a soldier" = 1 killed,
+    "none died" / "no one was killed" / "neither sustained casualties" = 0.
+    Only people (and munitions) with an event count: "a spokesman said" is no count.
+    """
+    found = []
+    for token in doc:
+        low = token.lower_
+        if low in ("none", "neither", "nobody", "noone") or (low == "one" and token.i > 0
+                                                              and doc[token.i - 1].lower_ == "no"):
+            start = doc[token.i - 1].idx if low == "one" else token.idx
+            if token.dep_ not in ("nsubj", "nsubjpass", "dobj"):
+                continue
+            if _of_object(token) is not None:
+                counted = canonical_noun(_of_object(token))
+            else:
+                counted = "people"
+            event, verb = _role_event(token, counted, True)
+            if event and verb is not None:
+                found.append((0, start, token.idx + len(token), Attachment(
+                    counted=counted, event=event, spans=(("event", verb.idx, verb.idx + len(verb)),))))
+            continue
+        if token.pos_ != "NOUN" or (low not in PERSON_NOUNS and canonical_noun(token) not in MUNITIONS):
+            continue
+        value = _det_count(token)
+        if value is None:
+            continue
+        counted = canonical_noun(token)
+        event = _modifier_event(token)
+        verb = None
+        if not event:
+            event, verb = _role_event(token, counted, False)
+        if not event or not _compatible(event, counted):
+            continue
+        det = next(c for c in token.children if c.dep_ == "det")
+        spans = [("entity", token.idx, token.idx + len(token))]
+        if verb is not None:
+            spans.append(("event", verb.idx, verb.idx + len(verb)))
+        found.append((value, det.idx, token.idx + len(token),
+                      Attachment(counted=counted, event=event, spans=tuple(spans))))
+    return found
