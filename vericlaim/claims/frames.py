@@ -40,7 +40,9 @@ PERSON_EVENTS = {"killed", "wounded", "arrested", "displaced", "missing", "kille
 PRONOUNS = {"it", "they", "he", "she", "we", "this", "that", "which", "who", "i", "you", ""}
 _SUBJECTS = {"nsubj", "nsubjpass"}
 _UNIT_WORDS = {"percent", "%", "cent", "per"}
-_EVENT_ADJECTIVES = {"dead", "slain", "wounded", "injured", "killed", "missing"}
+_ADJECTIVE_EVENTS = {"dead": "killed", "slain": "killed", "killed": "killed", "wounded": "wounded",
+                     "injured": "wounded", "missing": "missing"}
+_EVENT_ADJECTIVES = set(_ADJECTIVE_EVENTS)
 GENERIC_COUNTED = {"", "deaths", "injuries", "casualties", "victims", "dead", "slain", "wounded", "injured"}
 _SCALE_NOUNS = {"dozen", "hundred", "thousand", "million", "billion"}
 _TOLL_WORDS = {"toll", "number", "count", "total", "tally", "figure"}
@@ -82,7 +84,19 @@ def canonical_noun(token) -> str:
         return COUNTED[lemma]
     if lemma in EXTRA_COUNTED:
         return EXTRA_COUNTED[lemma]
-    return word if word.endswith("s") or token.tag_ == "NNS" else lemma + "s"
+    if word.endswith("s") or token.tag_ == "NNS":
+        return word
+    return _plural(lemma)
+
+
+def _plural(word: str) -> str:
+    if word.endswith("man"):
+        return word[:-3] + "men"
+    if word in ("child", "person"):
+        return {"child": "children", "person": "people"}[word]
+    if word.endswith("y") and word[-2:-1] not in "aeiou":
+        return word[:-1] + "ies"
+    return word + "s"
 
 
 def tokens_in(doc, start: int, end: int) -> list:
@@ -196,6 +210,13 @@ def _role_event(anchor, counted: str, number_is_noun: bool) -> tuple[str, object
             if prep.lower_ == "of" and prep.head.pos_ in ("NOUN", "NUM", "PRON"):
                 cur = prep.head  # "a salvo of 12 shells": the salvo plays the role
                 continue
+            verb = prep.head
+            if prep.lower_ in ("between", "about", "around", "over", "some", "nearly") and verb.pos_ == "VERB" \
+                    and prep.i < verb.i:
+                # "Between 12 and 20 villagers were killed": a qualifier parsed as a preposition
+                passive = any(c.dep_ == "auxpass" for c in verb.children)
+                if passive or verb.lemma_.lower() in PATIENT_SUBJECT_LEMMAS:
+                    return _event_of_verb(verb, counted), verb
             return "", None
         if dep == "prep" and cur.lower_ in ("including", "among"):
             return "", None
@@ -238,7 +259,7 @@ def _compatible(event: str, counted: str) -> bool:
     if not event:
         return True
     if event == "fired":
-        return counted in MUNITIONS
+        return counted in MUNITIONS and counted != "attacks"
     if event == "intercepted":
         return counted in MUNITIONS or counted in ("aircraft",)
     if event == "deployed":
@@ -249,7 +270,9 @@ def _compatible(event: str, counted: str) -> bool:
 def _modifier_event(noun) -> str:
     """'12 wounded soldiers', '40 people killed in the raid', 'people who were killed'."""
     for child in noun.children:
-        if child.dep_ in ("amod", "acl", "relcl") and child.i != noun.i:
+        if child.dep_ in ("amod", "acl", "relcl") and child.i != noun.i and not (
+                child.i > 0 and noun.doc[child.i - 1].like_num and child.i - 1 != noun.i):
+            # ("3 children 40 injured": "injured" belongs to the 40)
             event = _event_of_verb(child, "") if child.dep_ != "amod" else EVENT_LEMMAS.get(
                 child.lower_, EVENT_LEMMAS.get(child.lemma_.lower(), ""))
             if event and (child.dep_ != "relcl" or any(c.dep_ in ("nsubjpass",) or c.lower_ in ("who", "that")
@@ -284,6 +307,26 @@ def _since(num) -> str:
     return ""
 
 
+_MODALS = {"could", "would", "may", "might", "will", "should", "'ll", "can"}
+_PROJECTING = {"project", "forecast", "predict", "expect", "plan", "propose", "aim", "target"}
+
+
+def _projection(num) -> str:
+    """'could rise 80 cm by 2100', 'is expected to cost $5bn': a projection, never an observation."""
+    verb = num
+    while verb.head.i != verb.i and verb.pos_ not in ("VERB", "AUX"):
+        verb = verb.head
+    for _ in range(3):
+        if any(c.dep_ == "aux" and c.lower_ in _MODALS for c in verb.children) or \
+                verb.lemma_.lower() in _PROJECTING:
+            return "projected"
+        if verb.dep_ in ("xcomp", "ccomp") and verb.head.i != verb.i:
+            verb = verb.head
+            continue
+        break
+    return ""
+
+
 def _subject(verb) -> str:
     for child in verb.children:
         if child.dep_ in _SUBJECTS:
@@ -293,7 +336,19 @@ def _subject(verb) -> str:
 
 
 def _measurement_property(num, unit: str, end_token) -> tuple[str, str]:
-    """(property, counted) of a measurement: 'share:immigrants', 'increase:unemployment'..."""
+    """(property, counted) of a measurement: 'share:immigrants', 'increase:unemployment'...
+
+    Lengths are distances unless they change ("rose 20 cm"): "parked 50 km west" and "parked 5 km
+    away" both measure how far.
+    """
+    prop, counted = _measurement_kind(num, unit, end_token)
+    kind, _, owner = prop.partition(":")
+    if unit in ("km", "m") and kind not in ("increase", "decrease", "time point", ""):
+        return f"distance:{owner}" if owner else "distance", counted
+    return prop, counted
+
+
+def _measurement_kind(num, unit: str, end_token) -> tuple[str, str]:
     holder = end_token if end_token is not None else num
     if unit in DURATION_UNITS:
         after = holder.nbor(1) if holder.i + 1 < len(holder.doc) else None
@@ -336,7 +391,7 @@ def attach(doc, start: int, end: int, unit: str = "") -> Attachment:
     after = [t for t in doc if t.idx >= end]
     unit_token = after[0] if unit and after else None
     period = _period(doc, num, end)
-    time = period or _since(num)
+    time = period or _since(num) or _projection(num)
     if unit and unit not in ("fraction",):
         prop, counted = _measurement_property(num, unit, unit_token)
         return Attachment(counted=counted, property=prop, time=time)
@@ -362,8 +417,9 @@ def attach(doc, start: int, end: int, unit: str = "") -> Attachment:
         spans.append(("entity", noun.idx, noun.idx + len(noun)))
     event = ""
     if noun is not None:
-        event = (NOUN_EVENTS.get(noun.lower_, "") or EVENT_LEMMAS.get(noun.lower_, "")
-                 if noun.lower_ in _EVENT_ADJECTIVES or noun.lower_ in NOUN_EVENTS else "") or _modifier_event(noun)
+        event = (NOUN_EVENTS.get(noun.lower_, "") or _ADJECTIVE_EVENTS.get(noun.lower_, "")) or _modifier_event(noun)
+        if noun.lower_ in _ADJECTIVE_EVENTS:
+            counted = "people"  # "35 of the slain", "several of the wounded"
         if counted == "casualties":
             event = "killed or wounded"
     if not event:
@@ -430,6 +486,14 @@ def _det_count(noun) -> int | None:
     return None
 
 
+def _is_person(token) -> bool:
+    """A noun for a person ('shepherd', 'policeman', 'teacher'): the patient of killed/wounded."""
+    lemma = token.lemma_.lower()
+    return lemma.endswith(("man", "woman", "er", "or", "ist", "ian", "ant", "ent", "herd", "child", "boy",
+                           "girl", "wife", "son", "daughter")) and lemma not in ("order", "number", "border",
+                                                                                  "water", "center", "centre")
+
+
 def implicit_counts(doc) -> list[tuple[int, int, int, Attachment]]:
     """Counts the text gives without a numeral: (value, start, end, attachment).
 
@@ -454,7 +518,7 @@ def implicit_counts(doc) -> list[tuple[int, int, int, Attachment]]:
                 found.append((0, start, token.idx + len(token), Attachment(
                     counted=counted, event=event, spans=(("event", verb.idx, verb.idx + len(verb)),))))
             continue
-        if token.pos_ != "NOUN" or (low not in PERSON_NOUNS and canonical_noun(token) not in MUNITIONS):
+        if token.pos_ != "NOUN" or token.lower_ in NOT_COUNTED:
             continue
         value = _det_count(token)
         if value is None:
@@ -465,6 +529,10 @@ def implicit_counts(doc) -> list[tuple[int, int, int, Attachment]]:
         if not event:
             event, verb = _role_event(token, counted, False)
         if not event or not _compatible(event, counted):
+            continue
+        if event in ("fired", "intercepted") and counted not in MUNITIONS:
+            continue
+        if event not in ("fired", "intercepted") and low not in PERSON_NOUNS and not _is_person(token):
             continue
         det = next(c for c in token.children if c.dep_ == "det")
         spans = [("entity", token.idx, token.idx + len(token))]

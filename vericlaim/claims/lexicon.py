@@ -64,7 +64,8 @@ for group, words in {
     "fighters": "fighters fighter militants militant rebels rebel insurgents insurgent gunmen "
                 "jihadists combatants attackers attacker assailants bombers",
     "civilians": "civilians civilian",
-    "people": "people persons person individuals residents contractors contractor workers staff",
+    "people": "people persons person individuals residents contractors contractor workers staff "
+              "villagers inhabitants locals",
     "children": "children child kids minors",
     "women": "women woman",
     "rockets": "rockets rocket missiles missile projectiles projectile mortars mortar shells",
@@ -109,7 +110,9 @@ UNITS = {
     "kilometre": ("km", 1.0), "kilometer": ("km", 1.0),
     "miles": ("km", 1.609344), "mile": ("km", 1.609344),
     "metres": ("m", 1.0), "meters": ("m", 1.0), "metre": ("m", 1.0), "meter": ("m", 1.0),
-    "feet": ("m", 0.3048), "foot": ("m", 0.3048),
+    "feet": ("m", 0.3048), "foot": ("m", 0.3048), "centimetres": ("m", 0.01), "centimeters": ("m", 0.01),
+    "cm": ("m", 0.01), "millimetres": ("m", 0.001), "millimeters": ("m", 0.001), "mm": ("m", 0.001),
+    "inches": ("m", 0.0254),
     "dollars": ("USD", 1.0), "usd": ("USD", 1.0), "euros": ("EUR", 1.0), "pounds": ("GBP", 1.0),
     "tonnes": ("t", 1.0), "tons": ("t", 1.0), "kg": ("kg", 1.0), "kilograms": ("kg", 1.0),
     "barrels per day": ("barrels/day", 1.0), "barrels a day": ("barrels/day", 1.0),
@@ -152,7 +155,7 @@ IMPACT_LEMMAS = {"hit", "strike", "land", "fall", "slam", "rain", "pound", "expl
 # "sustained injuries", "suffered wounds", "lost their lives": the object names the event.
 OBJECT_EVENTS = {"injury": "wounded", "wound": "wounded", "casualty": "killed or wounded",
                  "life": "killed", "death": "killed", "concussion": "wounded", "burn": "wounded",
-                 "treatment": "wounded", "symptom": "wounded"}
+                 "treatment": "wounded", "symptom": "wounded", "victim": "killed"}
 # Nouns that are counted things in their own right, beyond the synonym groups of COUNTED.
 EXTRA_COUNTED = {
     "attacks": "attacks", "attack": "attacks", "assaults": "attacks", "raid": "airstrikes",

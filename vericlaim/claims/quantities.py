@@ -107,7 +107,7 @@ def _word_number(text: str) -> float | None:
 
 def parse_number(text: str, next_word: str = "") -> float | None:
     """Value of a number expression: '5,200', '1.5 million', 'two dozen'."""
-    text = text.strip()
+    text = re.sub(r"^(\d+)\.\s(\d+)", r"\1.\2", text.strip())  # "3. 5": a decimal split by a tokeniser
     if re.fullmatch(r"\d{1,3}(?:[\s\u00a0]\d{3})+", text):
         return float(re.sub(r"\D", "", text))  # "1 200": thousands separated by a space
     match = re.match(rf"^({_DIGITS})\s?(.*)$", text)
@@ -489,8 +489,19 @@ def extract_quantities(text: str, reference_date: str = "", doc=None, parse: boo
                                 start + len(surface) if surface != match.group() else end,
                                 event=event, relative=relative_fraction, **extra))
     quantities += numeric
-    quantities = _add_sentence_times(quantities, doc)
+    quantities = [_people_by_event(q) for q in _add_sentence_times(quantities, doc)]
     return sorted(quantities, key=lambda q: q.start)
+
+
+_GENERIC_COUNTED = {"", "deaths", "injuries", "casualties", "victims"}
+_PERSON_EVENTS = {"killed", "wounded", "killed or wounded", "arrested", "displaced", "missing"}
+
+
+def _people_by_event(q: Quantity) -> Quantity:
+    """'45 injured', '25 deaths', 'no casualties': people, with the event saying what happened."""
+    if q.unit or q.relative or q.event not in _PERSON_EVENTS or q.counted not in _GENERIC_COUNTED:
+        return q
+    return replace(q, counted="people")
 
 
 def _one_counts(doc, text: str, start: int, end: int) -> bool:

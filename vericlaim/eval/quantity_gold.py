@@ -57,14 +57,15 @@ def canonical_entity(word: str) -> str:
     if not word:
         return ""
     word = word.split()[-1]
+    if word in ("death", "deaths", "fatality", "fatalities", "casualty", "casualties", "injury", "injuries",
+                "victim", "victims", "other", "others", "dead", "slain", "wounded", "injured", "individual",
+                "individuals", "person", "persons"):
+        return "people"
     for candidate in (word, word.rstrip("s"), word + "s"):
         if candidate in COUNTED:
             return COUNTED[candidate]
         if candidate in EXTRA_COUNTED:
             return EXTRA_COUNTED[candidate]
-    if word in ("death", "fatality", "casualty", "injury", "victim", "other", "dead", "slain", "wounded",
-                "injured", "individual", "person", "resident"):
-        return "people"
     if word.endswith("ies"):
         return word[:-3] + "y"
     return word[:-1] if word.endswith("s") else word

@@ -1,0 +1,181 @@
+"""Quantity frames from the dependency parse: every pattern of issue "Numbers that never accuse falsely".
+
+The sentences are written for this project in the shapes that real FA-KES and
+PolitiFact text takes; the real sentences themselves are in the gold set
+(``vericlaim/eval/data/quantity_gold``), scored by ``vericlaim eval quantities --gold``.
+These tests need spaCy's English pipeline, which ``make install`` installs.
+"""
+
+import math
+
+import pytest
+
+from vericlaim.claims.parser import load_parser
+from vericlaim.claims.quantities import extract_quantities, frames_from_json, frames_to_json
+from vericlaim.numbers import compare
+
+pytestmark = pytest.mark.skipif(load_parser() is None, reason="spaCy English pipeline not installed")
+INF = math.inf
+
+
+def frame(sentence: str, surface: str, date: str = ""):
+    """The quantity whose text starts with ``surface``."""
+    found = [q for q in extract_quantities(sentence, date) if q.unit != "date"]
+    matches = [q for q in found if q.text.lower().startswith(surface.lower())]
+    assert matches, f"{surface!r} not found in {[q.text for q in found]}"
+    return matches[0]
+
+
+# sentence, number as written, low, high, counted, event
+FRAMES = [
+    # "killed X and injured Y": each number takes its own verb
+    ("Shelling killed 14 people and injured 27 others in the market.", "14", 14, 14, "people", "killed"),
+    ("Shelling killed 14 people and injured 27 others in the market.", "27", 27, 27, "people", "wounded"),
+    # "X were killed and N others sustained injuries"
+    ("Three soldiers were killed and 9 others sustained light injuries.", "Three", 3, 3, "troops", "killed"),
+    ("Three soldiers were killed and 9 others sustained light injuries.", "9", 9, 9, "people", "wounded"),
+    # "none died, but more than N were treated"
+    ("Nobody died, but more than 40 were treated for smoke inhalation.", "40", 40, INF, "people", "wounded"),
+    # the munitions are the agent, not the victims: "a barrage of about 12 shells killed a farmer"
+    ("A barrage of about 12 shells killed a shepherd near the border.", "12", 11, 13, "rockets", ""),
+    ("A barrage of about 12 shells killed a shepherd near the border.", "a shepherd", 1, 1, "shepherds", "killed"),
+    # headline style: "Three killed including 2 women 29 injured"
+    ("Five killed including 3 children 40 injured in Idlib blast", "Five", 5, 5, "people", "killed"),
+    ("Five killed including 3 children 40 injured in Idlib blast", "3", 3, 3, "children", "killed"),
+    ("Five killed including 3 children 40 injured in Idlib blast", "40", 40, 40, "people", "wounded"),
+    # event with a long noun phrase
+    ("At least 35 Free Army fighters were killed in the clashes.", "35", 35, INF, "fighters", "killed"),
+    # "X of the group's fighters"
+    ("The raid killed 18 of the militia's fighters.", "18", 18, 18, "fighters", "killed"),
+    # compound nouns: the head counts
+    ("Rebels launched nearly 30 mortar attacks on the town.", "30", 27, 30, "attacks", ""),
+    ("Warplanes carried out nearly 1500 air raids in a month.", "1500", 1350, 1500, "airstrikes", ""),
+    # vague amounts
+    ("Militants fired several hundred rockets at the valley.", "several hundred", 300, 999, "rockets", "fired"),
+    ("A quarter of a million people fled the province.", "A quarter of a million", 250000, 250000, "people",
+     "displaced"),
+    ("Tens of thousands of residents were displaced.", "Tens of thousands", 20000, 99999, "people", "displaced"),
+    ("Scores of civilians were wounded in the shelling.", "Scores", 40, 99, "civilians", "wounded"),
+    # ranges
+    ("Between 12 and 20 villagers were killed.", "12 and 20", 12, 20, "people", "killed"),
+    ("Officials said 15 to 25 houses were destroyed.", "15 to 25", 15, 25, "houses", ""),
+    ("The blast killed 8–10 people.", "8–10", 8, 10, "people", "killed"),
+    # implicit counts
+    ("A civilian was wounded when a mortar hit his car.", "A civilian", 1, 1, "civilians", "wounded"),
+    ("The sniper fire killed a policeman on Friday.", "a policeman", 1, 1, "policemen", "killed"),
+    ("One soldier was killed in the ambush.", "One", 1, 1, "troops", "killed"),
+    ("One was killed on Friday, according to the report, which could not be corroborated.", "One", 1, 1,
+     "people", "killed"),
+    # zero forms
+    ("No one was hurt in the explosion.", "No one", 0, 0, "people", "wounded"),
+    ("Neither sustained casualties in the exchange.", "Neither", 0, 0, "people", "killed or wounded"),
+    ("None died in the fire.", "None", 0, 0, "people", "killed"),
+    ("No civilians were hurt in the raid.", "No civilians", 0, 0, "civilians", "wounded"),
+    # odd number formats
+    ("The fund holds 1.2m dollars.", "1.2m", 1.2e6, 1.2e6, "", ""),
+    ("Some 1 200 troops were deployed.", "1 200", 1080, 1320, "troops", "deployed"),
+    ("The army sent 1,200 soldiers.", "1,200", 1200, 1200, "troops", "deployed"),
+    # death tolls without a counted noun
+    ("The death toll rose to 61 on Sunday.", "61", 61, 61, "people", "killed"),
+    ("The monitor gave a death toll of 17 civilians.", "17", 17, 17, "civilians", "killed"),
+    ("Nine children were among the dead.", "Nine", 9, 9, "children", "killed"),
+]
+
+
+@pytest.mark.parametrize("sentence,surface,low,high,counted,event", FRAMES,
+                         ids=[f"{i}:{row[1]}" for i, row in enumerate(FRAMES)])
+def test_frame(sentence, surface, low, high, counted, event):
+    q = frame(sentence, surface)
+    assert (q.low, q.high) == pytest.approx((low, high), rel=1e-6), q
+    assert q.counted == counted, q
+    assert q.event == event, q
+
+
+def test_money_scales():
+    assert frame("The plan costs $5bn.", "$5bn").low == 5e9
+    assert frame("The plan costs $5Bln.", "$5Bln").low == 5e9
+    assert frame("Exports fell by 3. 5 million tons.", "3. 5 million").low == 3.5e6
+
+
+def test_duration_is_not_a_count():
+    q = frame("The three-week siege ended in May.", "three-week")
+    assert q.unit == "weeks" and q.property.startswith("duration")
+
+
+def test_years_ago_is_a_point_in_time_never_compared():
+    claim = tuple(q for q in extract_quantities("The dam was built 40 years ago.") if q.unit != "date")
+    passage = extract_quantities("The bridge collapsed 12 years ago.")
+    assert claim[0].property == "time point"
+    assert compare(claim, passage).status == "unrelated"
+
+
+@pytest.mark.parametrize("sentence,surface", [
+    ("Arrivals doubled last year.", "doubled"),
+    ("Twice as many people voted this time.", "Twice as many"),
+    ("Prices are 3 times higher than in 2010.", "3 times higher"),
+    ("A third of them were children.", "A third"),
+])
+def test_relative_amounts_are_marked(sentence, surface):
+    assert frame(sentence, surface).relative
+
+
+def test_relative_amounts_are_never_compared_as_counts():
+    claim = tuple(q for q in extract_quantities("Twice as many soldiers were wounded.") if q.unit != "date")
+    assert compare(claim, extract_quantities("Four soldiers were wounded.")).status == "unrelated"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Get short URL 1721 The army said it had regained the hill.",
+    "Print Tweet Views 1662 Rebels regained the hill.",
+    "The council adopted resolution 2254 on Friday.",
+    "The hosts won 3-1 at home.",
+    "Talks resumed at 10:30 in Geneva.",
+    "Read it at https://example.org/news/2016/5512 today.",
+])
+def test_noise_is_never_a_count(sentence):
+    assert [q for q in extract_quantities(sentence) if q.unit != "date"] == []
+
+
+def test_numeric_dates_are_dates():
+    found = extract_quantities("Clashes on 27-02-2016 and 10.10.2017 killed 4 people.")
+    assert [q.iso for q in found if q.unit == "date"] == ["2016-02-27", "2017-10-10"]
+    assert [q.low for q in found if q.unit != "date"] == [4]
+
+
+# alignment: comparable only when event, entity, property and time all match
+ALIGNMENT = [
+    # a confidence percentage against a growth percentage
+    ("Scientists are 95 percent confident the warming is man-made.", "The economy grew 3 percent last year.", "unrelated"),
+    # a sea-level change against a different sea-level change
+    ("Sea levels rose 20 centimetres in the last century.", "Sea levels could rise 80 centimetres by 2100.", "unrelated"),
+    # share of one group against share of another
+    ("About 40 percent of voters back the plan.", "Some 60 percent of farmers oppose it.", "unrelated"),
+    # the same property with incompatible values does conflict
+    ("Unemployment rose 5 percent in the quarter.", "Unemployment rose 12 percent in the quarter.", "conflict"),
+    # a rate against a total
+    ("Floods kill 200 people each year.", "The floods killed 900 people.", "unrelated"),
+    # different years of the same measure
+    ("In 2010, 94 percent of races were won by the bigger spender.",
+     "In 2006, 85 percent of races were won by the bigger spender.", "unrelated"),
+    # a part against the whole: 12 civilians of 40 people is no conflict
+    ("The bombing killed 40 people.", "The bombing killed 12 civilians.", "unrelated"),
+    # but a zero of the whole rules out any part
+    ("There were no casualties.", "Two soldiers were wounded.", "conflict"),
+    # round figures: $200 million for $203 million agrees
+    ("The office recovered $200 million in fraud.", "The office recovered $203 million in fraud.", "consistent"),
+    # money of one thing against money of another
+    ("The office recovered $200 million in fraud.", "One firm paid $32 million.", "unrelated"),
+    # agreement may match a generic noun with a specific one
+    ("The bombing killed 40 people.", "The bombing killed 40 civilians.", "consistent"),
+]
+
+
+@pytest.mark.parametrize("claim,passage,expected", ALIGNMENT, ids=[f"{i}:{r[2]}" for i, r in enumerate(ALIGNMENT)])
+def test_alignment(claim, passage, expected):
+    claim_q = tuple(q for q in extract_quantities(claim) if q.unit != "date")
+    assert compare(claim_q, extract_quantities(passage)).status == expected
+
+
+def test_frames_round_trip_through_json():
+    found = tuple(extract_quantities("More than 100 people were killed on 3 March 2016, up 5 percent.", ""))
+    assert frames_from_json(frames_to_json(found)) == found
