@@ -56,3 +56,31 @@ def test_search_finds_the_right_report_and_never_the_article_itself(example_inde
     assert hits[0][0].doc_id in {"river-news-2019-12-29"}
     own = Claim("river-news-2019-12-29", "x:2", claim.text, 0, 10, ("quantity",))
     assert all(p.doc_id != "river-news-2019-12-29" for p, _, _ in search(store, [own], vectors, 5)[0])
+
+
+def test_quantity_frames_are_parsed_at_index_time_and_stored(example_index):
+    """`check` reads passage frames from the index instead of parsing every passage again."""
+    store = IndexStore.load(example_index)
+    stored = [f for f in store.passages["frames"] if isinstance(f, str)]
+    assert len(stored) == len(store)
+    from vericlaim.claims.quantities import frames_from_json
+    assert any(q.event == "killed" for f in stored for q in frames_from_json(f))
+
+
+def test_index_without_frames_still_loads(example_index, tmp_path):
+    """An index built before frames were stored is parsed lazily, not refused."""
+    import shutil
+
+    import numpy as np
+
+    from vericlaim.retrieval.search import search
+    old = tmp_path / "old"
+    shutil.copytree(example_index, old)
+    store = IndexStore.load(old)
+    store.passages = store.passages.drop(columns=["frames"])
+    store.save(old)
+    reloaded = IndexStore.load(old)
+    vector = reloaded.faiss_index.reconstruct(0).reshape(1, -1).astype(np.float32)
+    from vericlaim.records import Claim
+    hits = search(reloaded, [Claim("x", "x:1", "t", 0, 1, ())], vector, 1)
+    assert hits[0][0][0].quantities is None

@@ -351,6 +351,10 @@ def _measurement_property(num, unit: str, end_token) -> tuple[str, str]:
 def _measurement_kind(num, unit: str, end_token) -> tuple[str, str]:
     holder = end_token if end_token is not None else num
     if unit in DURATION_UNITS:
+        before = num.doc[max(0, num.i - 3):num.i].text.lower()
+        if holder.lower_ in ("old",) or "-old" in holder.doc[holder.i:holder.i + 4].text.lower() or \
+                before.endswith(("age of", "aged", "ages of", "ages")):
+            return "age", ""
         after = holder.nbor(1) if holder.i + 1 < len(holder.doc) else None
         if after is not None and after.lower_ in ("ago", "later", "earlier", "before", "after"):
             return "time point", ""

@@ -105,7 +105,9 @@ NOUN_EVENTS = {"deaths": "killed", "fatalities": "killed", "injuries": "wounded"
 
 UNITS = {
     "percent": ("percent", 1.0), "per cent": ("percent", 1.0), "%": ("percent", 1.0),
-    "percentage points": ("percent", 1.0),
+    # a change of a share, never comparable with the share itself
+    "percentage points": ("percentage points", 1.0), "percentage point": ("percentage points", 1.0),
+    "-year-old": ("years", 1.0), "-years-old": ("years", 1.0), "years old": ("years", 1.0),
     "km": ("km", 1.0), "kilometres": ("km", 1.0), "kilometers": ("km", 1.0),
     "kilometre": ("km", 1.0), "kilometer": ("km", 1.0),
     "miles": ("km", 1.609344), "mile": ("km", 1.609344),

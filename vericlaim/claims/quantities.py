@@ -466,6 +466,9 @@ def extract_quantities(text: str, reference_date: str = "", doc=None, parse: boo
                         surface = text[start:end]
             value_scale = 1.0
         unit_found = _unit_after(text, end)
+        if not unit_found and not unit and re.search(r"\b(?:aged?|ages?\s+of)\s+(?:between\s+)?$",
+                                                     text[max(0, start - 16):start], re.IGNORECASE):
+            unit_found = ("years", 1.0, end)  # "aged 15", "the age of 15": an age in years
         if unit_found and not unit:
             unit, value_scale, unit_end = unit_found
             surface = text[start:unit_end]

@@ -29,7 +29,7 @@ from vericlaim.records import Quantity
 GOLD_DIR = Path(__file__).parent / "data" / "quantity_gold"
 CASUALTY_EVENTS = {"killed", "wounded"}
 _UNIT_ALIASES = {"dollars": "USD", "usd": "USD", "$": "USD", "euros": "EUR", "pounds": "GBP",
-                 "%": "percent", "per cent": "percent", "kilometres": "km", "kilometers": "km",
+                 "%": "percent", "per cent": "percent", "percentage point": "percentage points", "kilometres": "km", "kilometers": "km",
                  "metres": "m", "meters": "m", "tonnes": "t", "tons": "t", "year": "years",
                  "month": "months", "week": "weeks", "day": "days", "hour": "hours", "minute": "minutes"}
 _CONVERT = {"miles": ("km", 1.609344), "mile": ("km", 1.609344), "feet": ("m", 0.3048),
