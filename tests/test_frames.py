@@ -179,3 +179,16 @@ def test_alignment(claim, passage, expected):
 def test_frames_round_trip_through_json():
     found = tuple(extract_quantities("More than 100 people were killed on 3 March 2016, up 5 percent.", ""))
     assert frames_from_json(frames_to_json(found)) == found
+
+
+def test_frame_spans_point_into_the_article_body():
+    from vericlaim.claims import extract_claims
+    from vericlaim.corpora.readers import document_from_text
+
+    body = ("Kirkuk, 28 December 2019 (Wire desk) - The raid killed 25 fighters. "
+            "Officials said 14 civilians were wounded on Friday.")
+    doc = document_from_text("a", "Raid\n" + body)
+    parts = {(part, doc.text[start:end]) for claim in extract_claims(doc, 0.0)
+             for q in claim.quantities for part, start, end in q.spans}
+    assert ("entity", "fighters") in parts and ("event", "killed") in parts
+    assert ("entity", "civilians") in parts and ("event", "wounded") in parts

@@ -110,6 +110,7 @@ def cmd_check(args) -> int:
 
 def cmd_claims(args) -> int:
     import vericlaim
+    from vericlaim.claims.quantities import frames_to_json
 
     claims, errors = vericlaim.extract_claims(args.articles, args.min_checkworthiness)
     for claim in claims:
@@ -118,11 +119,7 @@ def cmd_claims(args) -> int:
                 "article_id": claim.article_id, "claim_id": claim.claim_id, "claim": claim.text,
                 "start": claim.start, "end": claim.end, "types": list(claim.types),
                 "checkworthiness": claim.checkworthiness, "context": claim.context,
-                "quantities": [{"low": q.low if q.low != float("inf") else None,
-                                "high": q.high if q.high != float("inf") else None,
-                                "unit": q.unit, "counted": q.counted, "event": q.event,
-                                "qualifier": q.qualifier, "text": q.text, "iso": q.iso}
-                               for q in claim.quantities],
+                "quantities": json.loads(frames_to_json(claim.quantities)),
             }, ensure_ascii=False))
         else:
             quantities = "; ".join(q.describe() for q in claim.quantities)

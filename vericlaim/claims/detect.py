@@ -23,11 +23,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import replace
 
 from vericlaim.claims.boilerplate import claim_span
 from vericlaim.claims.context import antecedent, claim_context
-from vericlaim.claims.quantities import extract_quantities
+from vericlaim.claims.quantities import extract_quantities, shift
 from vericlaim.claims.segment import Sentence, split_sentences
 from vericlaim.corpora.dateline import parse_dateline
 from vericlaim.records import Claim, Document
@@ -185,7 +184,7 @@ def default_min_checkworthiness() -> float:
 
 def _claim(doc: Document, number: int, sentence: Sentence, score: float, context: str) -> Claim:
     quantities = extract_quantities(sentence.text, doc.date)
-    shifted = tuple(replace(q, start=q.start + sentence.start, end=q.end + sentence.start) for q in quantities)
+    shifted = tuple(shift(q, sentence.start) for q in quantities)
     return Claim(doc.id, f"{doc.id}:{number}", sentence.text, sentence.start, sentence.end,
                  claim_types(sentence.text, quantities), shifted, doc.date,
                  checkworthiness=round(float(score), 4), context=context)

@@ -553,3 +553,9 @@ def extract_many(texts: list[str], dates: list[str]) -> list[tuple[Quantity, ...
     docs = parse_many(texts)
     return [tuple(extract_quantities(text, date_, doc=doc, parse=False))
             for text, date_, doc in zip(texts, dates, docs, strict=True)]
+
+
+def shift(q: Quantity, offset: int) -> Quantity:
+    """``q`` with every character offset (value and frame parts) moved by ``offset``."""
+    return replace(q, start=q.start + offset, end=q.end + offset,
+                   spans=tuple((part, start + offset, end + offset) for part, start, end in q.spans))
