@@ -64,6 +64,9 @@ FRAMES = [
     ("A civilian was wounded when a mortar hit his car.", "A civilian", 1, 1, "civilians", "wounded"),
     ("The sniper fire killed a policeman on Friday.", "a policeman", 1, 1, "policemen", "killed"),
     ("One soldier was killed in the ambush.", "One", 1, 1, "troops", "killed"),
+    ("Gunmen stormed the post, killing a soldier.", "a soldier", 1, 1, "troops", "killed"),
+    # "one" before a noun the lexicon does not know
+    ("One paramedic was wounded by shrapnel.", "One", 1, 1, "paramedics", "wounded"),
     ("One was killed on Friday, according to the report, which could not be corroborated.", "One", 1, 1,
      "people", "killed"),
     # zero forms
@@ -165,6 +168,9 @@ ALIGNMENT = [
     ("The office recovered $200 million in fraud.", "The office recovered $203 million in fraud.", "consistent"),
     # money of one thing against money of another
     ("The office recovered $200 million in fraud.", "One firm paid $32 million.", "unrelated"),
+    # counts of different places are different counts
+    ("A missile strike near Homs killed five people.", "An attack in Idlib killed 80 people.", "unrelated"),
+    ("A missile strike near Homs killed five people.", "The strike near Homs killed 9 people.", "conflict"),
     # agreement may match a generic noun with a specific one
     ("The bombing killed 40 people.", "The bombing killed 40 civilians.", "consistent"),
 ]

@@ -102,6 +102,8 @@ def comparable(a: Quantity, b: Quantity, loose: bool = False) -> bool:
         return False
     if not _times_compatible(a, b):
         return False
+    if a.places and b.places and not set(a.places) & set(b.places):
+        return False  # "5 killed in Homs" and "80 killed in Idlib" count different attacks
     if a.unit or b.unit:
         if a.unit != b.unit:
             return False

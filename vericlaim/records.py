@@ -64,6 +64,9 @@ class Quantity:
     relative: bool = False
     # Character spans of the parts: (part, start, end), part in {"entity", "event", "time"}.
     spans: tuple[tuple[str, int, int], ...] = ()
+    # Places the number's clause names ("in Aleppo", "near Homs"), lower case: counts of
+    # different places are different counts.
+    places: tuple[str, ...] = ()
 
     def describe(self) -> str:
         """Short human form used in the report, e.g. ``about 30 rockets``."""

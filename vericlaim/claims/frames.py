@@ -58,6 +58,22 @@ class Attachment:
     time: str = ""
     relative: bool = False
     spans: tuple[tuple[str, int, int], ...] = ()
+    places: tuple[str, ...] = ()
+
+
+_PLACE_PREPOSITIONS = {"in", "near", "at", "outside", "around", "across", "into", "on", "inside", "from"}
+
+
+def clause_places(num) -> tuple[str, ...]:
+    """Proper nouns after a place preposition in the clause of ``num`` ("killed 5 in Aleppo")."""
+    verb = num
+    while verb.head.i != verb.i and verb.pos_ not in ("VERB", "AUX"):
+        verb = verb.head
+    places = set()
+    for token in verb.subtree:
+        if token.dep_ == "pobj" and token.pos_ == "PROPN" and token.head.lower_ in _PLACE_PREPOSITIONS:
+            places.add(token.lower_)
+    return tuple(sorted(places))
 
 
 def canonical_noun(token) -> str:
@@ -440,7 +456,8 @@ def attach(doc, start: int, end: int, unit: str = "") -> Attachment:
     if event in PERSON_EVENTS and counted in GENERIC_COUNTED:
         counted = "people"  # "45 injured", "25 deaths", "four other victims": people, by the event
     prop = "" if event else _governing_verb(num if noun is None or noun.i < num.i else noun)
-    return Attachment(counted=counted, event=event, property=prop, time=time, spans=tuple(spans))
+    return Attachment(counted=counted, event=event, property=prop, time=time, spans=tuple(spans),
+                      places=clause_places(num))
 
 
 def _toll_event(num) -> str:

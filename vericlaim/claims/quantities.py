@@ -296,7 +296,7 @@ def _frame_parts(doc, text: str, start: int, end: int, unit: str) -> tuple[str, 
     from vericlaim.claims.frames import attach
 
     parts = attach(doc, start, end, unit)
-    extra = {"property": parts.property, "time": parts.time, "spans": parts.spans}
+    extra = {"property": parts.property, "time": parts.time, "spans": parts.spans, "places": parts.places}
     return parts.counted, parts.event, extra
 
 
@@ -526,7 +526,7 @@ def _one_counts(doc, text: str, start: int, end: int) -> bool:
 
 
 _FRAME_FIELDS = ("low", "high", "unit", "counted", "qualifier", "text", "start", "end", "iso", "event",
-                 "property", "time", "relative", "spans")
+                 "property", "time", "relative", "spans", "places")
 
 
 def frames_to_json(quantities: tuple[Quantity, ...]) -> str:
@@ -536,6 +536,7 @@ def frames_to_json(quantities: tuple[Quantity, ...]) -> str:
         row = {name: getattr(q, name) for name in _FRAME_FIELDS}
         row["high"] = None if math.isinf(q.high) else q.high
         row["spans"] = [list(span) for span in q.spans]
+        row["places"] = list(q.places)
         rows.append(row)
     return json.dumps(rows, separators=(",", ":"))
 
@@ -543,7 +544,8 @@ def frames_to_json(quantities: tuple[Quantity, ...]) -> str:
 def frames_from_json(text: str) -> tuple[Quantity, ...]:
     rows = json.loads(text)
     return tuple(Quantity(**{**row, "high": INF if row["high"] is None else row["high"],
-                             "spans": tuple(tuple(span) for span in row.get("spans", ()))}) for row in rows)
+                             "spans": tuple(tuple(span) for span in row.get("spans", ())),
+                             "places": tuple(row.get("places", ()))}) for row in rows)
 
 
 def extract_many(texts: list[str], dates: list[str]) -> list[tuple[Quantity, ...]]:
