@@ -61,7 +61,24 @@ class Attachment:
     places: tuple[str, ...] = ()
 
 
+_CALENDAR_WORDS = {
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+    "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+}
 _PLACE_PREPOSITIONS = {"in", "near", "at", "outside", "around", "across", "into", "on", "inside", "from"}
+
+
+def clause_range(doc, start: int, end: int) -> tuple[int, int]:
+    """Character range of the clause that the number at ``[start, end)`` belongs to."""
+    tokens = tokens_in(doc, start, end)
+    if not tokens:
+        return start, end
+    verb = _number_token(tokens)
+    while verb.head.i != verb.i and verb.pos_ not in ("VERB", "AUX"):
+        verb = verb.head
+    right = verb.right_edge
+    return verb.left_edge.idx, right.idx + len(right)
 
 
 def clause_places(num) -> tuple[str, ...]:
@@ -71,7 +88,8 @@ def clause_places(num) -> tuple[str, ...]:
         verb = verb.head
     places = set()
     for token in verb.subtree:
-        if token.dep_ == "pobj" and token.pos_ == "PROPN" and token.head.lower_ in _PLACE_PREPOSITIONS:
+        if token.dep_ == "pobj" and token.pos_ == "PROPN" and token.head.lower_ in _PLACE_PREPOSITIONS \
+                and token.lower_ not in _CALENDAR_WORDS and not token.like_num:
             places.add(token.lower_)
     return tuple(sorted(places))
 

@@ -361,24 +361,29 @@ def _relative_amounts(text: str, taken: list[tuple[int, int]]) -> list[Quantity]
     return found
 
 
-def _add_sentence_times(quantities: list[Quantity], doc) -> list[Quantity]:
-    """A count without its own period takes the date its sentence gives (for alignment)."""
-    dates = [q for q in quantities if q.unit == "date" and q.iso and not q.iso.startswith("--")]
-    if not dates:
+def _add_sentence_times(quantities: list[Quantity], doc, text: str = "") -> list[Quantity]:
+    """A count without its own period takes the date its clause gives ("killed 5 on Friday").
+
+    Only a date inside the number's own clause counts: a dateline or another clause's date
+    says when something else happened.
+    """
+    from vericlaim.corpora.dateline import parse_dateline
+
+    dateline = parse_dateline(text) if text else None
+    opening = dateline.length if dateline else 0  # the dateline says when it was written
+    dates = [q for q in quantities if q.unit == "date" and q.iso and not q.iso.startswith("--")
+             and q.start >= opening]
+    if not dates or doc is None:
         return quantities
-    def sentence_of(pos: int) -> int:
-        if doc is None:
-            return 0
-        for index, sent in enumerate(doc.sents):
-            if sent.start_char <= pos < sent.end_char:
-                return index
-        return -1
+    from vericlaim.claims.frames import clause_range
+
     out = []
     for q in quantities:
         if q.unit != "date" and not q.time:
-            same = [d for d in dates if sentence_of(d.start) == sentence_of(q.start)]
-            if same:
-                nearest = min(same, key=lambda d: abs(d.start - q.start))
+            low, high = clause_range(doc, q.start, q.end)
+            inside = [d for d in dates if low <= d.start and d.end <= high]
+            if inside:
+                nearest = min(inside, key=lambda d: abs(d.start - q.start))
                 q = replace(q, time=nearest.iso)
         out.append(q)
     return out
@@ -492,7 +497,7 @@ def extract_quantities(text: str, reference_date: str = "", doc=None, parse: boo
                                 start + len(surface) if surface != match.group() else end,
                                 event=event, relative=relative_fraction, **extra))
     quantities += numeric
-    quantities = [_people_by_event(q) for q in _add_sentence_times(quantities, doc)]
+    quantities = [_people_by_event(q) for q in _add_sentence_times(quantities, doc, text)]
     return sorted(quantities, key=lambda q: q.start)
 
 
