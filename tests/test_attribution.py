@@ -62,6 +62,7 @@ def _claim(text):
 @pytest.fixture(scope="module")
 def nli():
     from conftest import bundled_model_or_skip
+
     from vericlaim.models.nli import load_nli
 
     return load_nli(str(bundled_model_or_skip()))

@@ -29,8 +29,9 @@ def test_article_date_is_the_cut_off_and_undated_reports_follow_the_option():
 
 
 def test_fixed_date_on_the_real_example(example_index):
-    import vericlaim
     from conftest import EXAMPLES
+
+    import vericlaim
 
     config = Config.from_env(evidence_until="2019-12-28")
     result = vericlaim.check(EXAMPLES / "articles", example_index, config=config)

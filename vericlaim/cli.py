@@ -259,6 +259,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--shared", help="suite: the shared data folder (default ../shared/data)")
     p.add_argument("--no-detection", action="store_true",
                    help="suite: skip measuring whether claim detection finds each gold claim")
+    p.add_argument("--no-attribution", action="store_true",
+                   help="suite: ablation, count attributed restatements as evidence (measures issue 12's rule)")
+    p.add_argument("--tune", action="store_true",
+                   help="suite: choose the verdict thresholds on the dev splits and write them first")
     p.add_argument("--fit", action="store_true",
                    help="suite: fit the confidence calibration on the dev splits and write it first")
     _checkworthiness_option(p)

@@ -51,6 +51,9 @@ class Config:
     # undated passages are then kept ("keep") or dropped ("drop").
     evidence_until: str = ""
     undated: str = "keep"
+    # A passage that only reports that someone said the claim is neither support nor refutation
+    # (vericlaim/attribution.py); False only to measure what that rule changes.
+    attribution_aware: bool = True
     # confidence = P(verdict right), mapped by the calibration that `vericlaim eval suite --fit`
     # fits on the real dev splits; "" = the package's calibration.json.
     calibration_file: str = ""
@@ -59,7 +62,7 @@ class Config:
     min_checkworthiness: float | None = None
     # Retrieve a claim that leans on an earlier sentence ("It said ...") with its context
     # (title + antecedent sentence) in the query; the report still shows the claim as written.
-    context_query: bool = True
+    context_query: bool = False  # measured on WiCE dev: macro-F1 0.5684 without, 0.5666 with
 
     @classmethod
     def from_env(cls, tuned: bool = True, **overrides) -> Config:

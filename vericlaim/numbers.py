@@ -67,6 +67,17 @@ def _times_compatible(a: Quantity, b: Quantity) -> bool:
     return True
 
 
+def _places_compatible(a: Quantity, b: Quantity) -> bool:
+    """Both name where ('in X', 'near Y') and neither place appears on the other side: different."""
+    located_a = {p[1:] for p in a.places if p.startswith("@")}
+    located_b = {p[1:] for p in b.places if p.startswith("@")}
+    if not located_a or not located_b:
+        return True
+    named_a = {p.lstrip("@") for p in a.places}
+    named_b = {p.lstrip("@") for p in b.places}
+    return bool(located_a & named_b or located_b & named_a)
+
+
 def _properties_match(a: Quantity, b: Quantity, strict: bool) -> bool:
     """'increase:unemployment' vs 'increase:it' match; 'share:...' vs 'increase:...' never."""
     if not a.property and not b.property:
@@ -102,7 +113,7 @@ def comparable(a: Quantity, b: Quantity, loose: bool = False) -> bool:
         return False
     if not _times_compatible(a, b):
         return False
-    if a.places and b.places and not set(a.places) & set(b.places):
+    if not _places_compatible(a, b):
         return False  # "5 killed in Homs" and "80 killed in Idlib" count different attacks
     if a.unit or b.unit:
         if a.unit != b.unit:

@@ -105,8 +105,13 @@ def _shingles(text: str) -> frozenset[str]:
     return frozenset(zip(words, words[1:], strict=False)) if len(words) > 1 else frozenset(words)
 
 
-def sources(claim: Claim, evidence: list[Evidence]) -> list[Source]:
+def sources(claim: Claim, evidence: list[Evidence], attribution_aware: bool = True) -> list[Source]:
     """Collapse near-duplicate passages (same wire copy) into one source each, best first."""
+    return list(_sources(claim, tuple(evidence), attribution_aware))
+
+
+@lru_cache(maxsize=4096)
+def _sources(claim: Claim, evidence: tuple[Evidence, ...], aware: bool) -> tuple[Source, ...]:
     groups: list[tuple[frozenset, list[Evidence]]] = []
     for ev in sorted(evidence, key=lambda e: e.score, reverse=True):
         sh = _shingles(ev.passage.text)
@@ -123,9 +128,9 @@ def sources(claim: Claim, evidence: list[Evidence]) -> list[Source]:
         lead = max(members, key=lambda e: (e.doc.date, e.score))
         lead = lead if lead.score >= members[0].score - 0.05 else members[0]
         outlets = len({m.doc.source or m.doc.id for m in members})
-        out.append(Source(lead, outlets, attribution(claim.text, lead.passage.text).attributed,
+        out.append(Source(lead, outlets, aware and attribution(claim.text, lead.passage.text).attributed,
                           numeric_check(claim, lead)))
-    return out
+    return tuple(out)
 
 
 def _carried(source: Source) -> str:
@@ -142,7 +147,7 @@ def decide_raw(claim: Claim, evidence: list[Evidence], config: Config) -> tuple[
     if not evidence:
         return _verdict(claim, UNVERIFIED, "NO_EVIDENCE", 0.9, None, None,
                         "no related passage in the corpus", considered)
-    found = sources(claim, evidence)
+    found = sources(claim, evidence, config.attribution_aware)
     own = [s for s in found if not s.attributed]
     relevant = [s for s in own if s.evidence.score >= config.contradict_min_relevance]
 

@@ -20,13 +20,16 @@ import re
 _LEADING = re.compile(
     r"^\W*(?:read (?:more|also|the full)\b|see also\b|related\b|more on this\b|tags?\s*:|"
     r"follow us\b|follow @|subscribe\b|sign up\b|click here\b|like us on\b|share (?:this|on)\b|"
-    r"(?:photo|photograph|picture|image|video|file photo)s?\s*(?:credit)?\s*[:/|]|"
     r"\(?(?:photo|picture|image)s? (?:by|courtesy|credit)\b|image copyright\b|copyright\b|©|"
     r"(?:additional )?(?:reporting|writing|editing|compiled|translated) by\b|"
     r"advertisement\b|all rights reserved\b|download (?:our|the) app\b|"
     r"(?:don'?t|do not) miss\b|newsletter\b|we won'?t spam\b)",
     re.IGNORECASE,
 )
+# A credit line: "Photo: Reuters", "Picture: AFP/Getty Images" (short: "PICTURES: Shocking
+# pictures comparing school lunches go viral" is a headline, not a credit).
+_CREDIT = re.compile(r"^\W*(?:photo|photograph|picture|image|video|file photo)s?\s*(?:credit)?\s*[:/|]"
+                     r"\s*(?:\S+\s*){0,6}$", re.IGNORECASE)
 # A byline: "By Jane Doe", "By Jane Doe and John Roe, Reuters".
 _BYLINE = re.compile(r"^By(?:\s+(?:[A-Z][\w'.-]+|and|de|van|al-\w+)){1,6}\s*(?:[,|-]\s*[\w ]{0,30})?\W*$")
 # Widget text glued into a sentence: everything from here on is furniture ...
@@ -50,7 +53,7 @@ def claim_span(text: str) -> tuple[int, int] | None:
         end = trailing.start()
     piece = text[start:end]
     stripped = piece.strip()
-    if not stripped or _LEADING.match(stripped) or _BYLINE.match(stripped):
+    if not stripped or _LEADING.match(stripped) or _BYLINE.match(stripped) or _CREDIT.match(stripped):
         return None
     if _CALL_TO_ACTION.search(stripped) and len(stripped.split()) < 15:
         return None

@@ -82,15 +82,20 @@ def clause_range(doc, start: int, end: int) -> tuple[int, int]:
 
 
 def clause_places(num) -> tuple[str, ...]:
-    """Proper nouns after a place preposition in the clause of ``num`` ("killed 5 in Aleppo")."""
+    """Proper nouns of the clause of ``num``; those after a place preposition marked '@'.
+
+    "killed 5 in Aleppo" gives ('@aleppo',); "struck Camp Alder near Marsel" gives
+    ('@marsel', 'alder', 'camp'): a place named either way can match the other side's.
+    """
     verb = num
     while verb.head.i != verb.i and verb.pos_ not in ("VERB", "AUX"):
         verb = verb.head
     places = set()
     for token in verb.subtree:
-        if token.dep_ == "pobj" and token.pos_ == "PROPN" and token.head.lower_ in _PLACE_PREPOSITIONS \
-                and token.lower_ not in _CALENDAR_WORDS and not token.like_num:
-            places.add(token.lower_)
+        if token.pos_ != "PROPN" or token.lower_ in _CALENDAR_WORDS or token.like_num:
+            continue
+        located = token.dep_ == "pobj" and token.head.lower_ in _PLACE_PREPOSITIONS
+        places.add(("@" if located else "") + token.lower_)
     return tuple(sorted(places))
 
 

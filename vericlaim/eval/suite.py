@@ -259,6 +259,8 @@ def run(args, config: Config) -> int:
             print(f"suite: {split.name}", file=sys.stderr)
         datas.append(evidence_for(split, cache, config, args.limit or 0, progress, shared,
                                   detection=not args.no_detection))
+    if args.tune:
+        config = _tune_and_write(datas, config, progress)
     if args.fit:
         from vericlaim.calibration import fit_and_write
 
@@ -267,6 +269,10 @@ def run(args, config: Config) -> int:
         print(f"suite: calibration fitted on {len(dev)} dev splits, written to {path}", file=sys.stderr)
         from vericlaim.calibration import load_calibration
         load_calibration.cache_clear()
+    if args.no_attribution:
+        from dataclasses import replace
+
+        config = replace(config, attribution_aware=False)
     reports = [score_split(d, config) for d in datas]
     if args.json:
         print(json.dumps({"splits": [public(r) for r in reports], "limit": args.limit or 0,
@@ -280,10 +286,10 @@ def run(args, config: Config) -> int:
 
 
 RULE_GRID = {
-    "entail_threshold": (0.6, 0.7, 0.8, 0.9),
-    "entail_margin": (0.0, 0.2, 0.4),
-    "contradict_threshold": (0.7, 0.8, 0.9, 0.95),
-    "contradict_min_relevance": (0.5, 0.55, 0.6, 0.65),
+    "entail_threshold": (0.7, 0.8, 0.9),
+    "entail_margin": (0.0, 0.2),
+    "contradict_threshold": (0.9, 0.95, 0.98),
+    "contradict_min_relevance": (0.55, 0.6, 0.65, 0.7),
 }
 MIN_CONTRADICTED_PRECISION = 0.8
 
@@ -309,6 +315,9 @@ def rule_objective(datas: list[dict], predicted: list[list[str]]) -> tuple[float
 def tune_rules(datas: list[dict], config: Config, guard: dict | None = None) -> tuple[Config, dict]:
     """The thresholds with the best mean dev macro-F1 whose pooled contradicted precision is >= 0.8.
 
+    When no setting reaches 0.8, the one with the highest contradicted precision wins (a false
+    accusation is the costliest error), then macro-F1.
+
     ``guard``: {"gold", "claims", "evidence"} of the in-repo dev set, whose macro-F1 must not
     fall below its value under ``config`` (the shipped behaviour must not get worse).
     Ties go to the more cautious setting (higher contradiction threshold, then entailment).
@@ -323,9 +332,9 @@ def tune_rules(datas: list[dict], config: Config, guard: dict | None = None) -> 
     for values in itertools.product(*RULE_GRID.values()):
         candidate = replace(config, **dict(zip(RULE_GRID, values, strict=True)))
         f1, precision = rule_objective(datas, _labels(datas, candidate))
-        if precision < MIN_CONTRADICTED_PRECISION:
-            continue
-        key = (round(f1, 4), candidate.contradict_threshold, candidate.entail_threshold)
+        reached = precision >= MIN_CONTRADICTED_PRECISION
+        key = (reached, round(f1, 4) if reached else round(precision, 4), round(f1, 4),
+               candidate.contradict_threshold, candidate.entail_threshold)
         if best_key is not None and key <= best_key:
             continue
         if guard and score_repo(guard["gold"], guard["claims"], guard["evidence"], candidate)["macro_f1"] < floor - 1e-9:
@@ -333,3 +342,27 @@ def tune_rules(datas: list[dict], config: Config, guard: dict | None = None) -> 
         best, best_key = candidate, key
         record = {"dev_mean_macro_f1": f1, "dev_contradicted_precision": precision, "in_repo_dev_floor": floor}
     return best, record
+
+
+def _tune_and_write(datas: list[dict], config: Config, progress: bool) -> Config:
+    """Choose the verdict thresholds on the dev splits (guarded by the in-repo dev set); write them."""
+    from dataclasses import replace
+
+    from vericlaim.atomic import atomic_write_text
+    from vericlaim.config import TUNED_FILE
+    from vericlaim.eval import verify as repo
+
+    dev = [d for d in datas if d["split"].split == "dev"]
+    claims, evidence = repo.collect(repo.DEV_DATA / "articles.jsonl", repo.DEV_DATA / "corpus", config)
+    guard = {"gold": repo.read_gold(repo.DEV_DATA / "gold.jsonl"), "claims": claims, "evidence": evidence}
+    tuned, record = tune_rules(dev, config, guard)
+    thresholds = {name: getattr(tuned, name) for name in RULE_GRID}
+    atomic_write_text(TUNED_FILE, json.dumps({
+        "thresholds": thresholds, "nli_model": config.nli_model,
+        "tuned_on": sorted(f"{d['split'].set_name}:{d['split'].upstream}" for d in dev),
+        "rule": "best mean dev macro-F1 with pooled contradicted precision >= 0.8 (else the highest "
+                "contradicted precision), in-repo dev macro-F1 not below its previous value",
+        **record}, indent=2) + "\n")
+    if progress:
+        print(f"suite: thresholds {thresholds} written to {TUNED_FILE}", file=sys.stderr)
+    return replace(config, **thresholds)
