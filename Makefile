@@ -7,7 +7,7 @@ SHARED ?= ../shared/data
 export HF_HUB_OFFLINE ?= 1
 export TOKENIZERS_PARALLELISM := false
 
-.PHONY: install demo test lint nli-model bench eval-nli eval-real checkworthy-model eval-claims clean
+.PHONY: install demo test test-install lint nli-model bench eval-nli eval-real checkworthy-model eval-claims clean
 
 install: $(STAMP)
 
@@ -29,6 +29,11 @@ demo: install
 
 test: install
 	$(BIN)/python -m pytest tests
+
+# The installed form: wheel + sdist built, the wheel installed in a fresh venv outside the repository,
+# `check` and `eval verify` run from another folder and compared row for row with this install (~5 min).
+test-install: install
+	PYTHON=$(PYTHON) bash scripts/test_install.sh
 
 lint: install
 	$(BIN)/ruff check vericlaim tests bench

@@ -30,7 +30,8 @@ def test_numeric_conflict_beats_nli_entailment():
 
 def test_matching_numbers_with_entailment_support():
     verdict = decide(_claim("Six soldiers were wounded."), [_ev("Six soldiers were wounded.", e=0.8, c=0.1)], CONFIG)
-    assert verdict.label == "supported" and verdict.confidence >= 0.9
+    assert verdict.label == "supported" and verdict.reason_code == "NUMBERS_AGREE"
+    assert 0.0 < verdict.confidence <= 1.0  # calibrated P(right), see test_calibration
 
 
 def test_number_no_passage_mentions_is_not_supported_by_topic_alone():
