@@ -90,9 +90,11 @@ def _properties_match(a: Quantity, b: Quantity, strict: bool) -> bool:
     kind_b, _, owner_b = b.property.partition(":")
     if kind_a != kind_b:
         return False
+    if not strict:
+        return True  # money, lengths, barrels: the kind must match; who owns it is left to NLI
     owner_a, owner_b = owner_a.split(" ")[-1], owner_b.split(" ")[-1]  # "port worker" = "worker"
     if owner_a in PRONOUNS or owner_b in PRONOUNS:
-        return kind_a not in ("level", "duration") or not strict
+        return kind_a not in ("level", "duration", "offset")
     return owner_a == owner_b
 
 

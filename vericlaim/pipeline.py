@@ -128,7 +128,9 @@ def align_numeric_conflicts(claims: list[Claim], gathered: list[list[Evidence]],
     nli = load_nli(config.nli_model, config.max_length, config.nli_backend)
     scores = nli.predict([(premise, hypothesis) for _, _, premise, hypothesis in jobs], config.nli_batch_size)
     for (ci, ei, _, _), score in zip(jobs, scores, strict=True):
-        gathered[ci][ei] = replace(gathered[ci][ei], aligned_entailment=round(float(score.entailment), 4))
+        entailment = round(float(score.entailment), 4)
+        gathered[ci][ei] = replace(gathered[ci][ei], aligned_entailment=entailment,
+                                   numbers_aligned=entailment >= config.numeric_alignment_min)
     return gathered
 
 

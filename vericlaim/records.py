@@ -113,6 +113,8 @@ class Evidence:
     # For a numeric conflict: entailment of the claim with the passage's number put in its
     # place. Low means the two differ in more than the number (not aligned). None: not checked.
     aligned_entailment: float | None = None
+    # aligned_entailment >= the run's numeric_alignment_min (None: not checked).
+    numbers_aligned: bool | None = None
 
 
 @dataclass(frozen=True)

@@ -70,7 +70,7 @@ def passage_quantities(text: str, date: str) -> tuple[Quantity, ...]:
     return tuple(extract_quantities(text, date))
 
 
-def numeric_check(claim: Claim, evidence: Evidence, min_alignment: float | None = None) -> NumericCheck:
+def numeric_check(claim: Claim, evidence: Evidence) -> NumericCheck:
     """Numbers of the claim against the passage's; a conflict the NLI check did not align is unrelated."""
     counts = tuple(q for q in claim.quantities if is_count(q))
     if not counts:
@@ -79,9 +79,7 @@ def numeric_check(claim: Claim, evidence: Evidence, min_alignment: float | None 
     if found is None:
         found = passage_quantities(evidence.passage.text, evidence.doc.date)
     check = compare(counts, list(found))
-    threshold = Config.numeric_alignment_min if min_alignment is None else min_alignment
-    if check.status == "conflict" and evidence.aligned_entailment is not None \
-            and evidence.aligned_entailment < threshold:
+    if check.status == "conflict" and evidence.numbers_aligned is False:
         return NumericCheck("unrelated")
     return check
 

@@ -117,6 +117,18 @@ def is_opinion(text: str) -> bool:
     return any(reported is None or match.start() < reported.start() for match in _OPINION.finditer(own))
 
 
+_NUMBER = re.compile(r"\d|\b(?:percent|hundred|thousand|million|billion|trillion)\b", re.IGNORECASE)
+
+
+def reports_number(text: str) -> bool:
+    """A statement (not a question) that gives a number: "prosecutions are up by about 68
+    percent -- I believe -- is the number" stays checkable whatever frame wraps it; the
+    learned score still has to pass. Chosen on the held-out part of ClaimBuster train
+    (detector F1 0.868 -> 0.883)."""
+    own = _QUOTED.sub(" ", text)
+    return bool(_NUMBER.search(own)) and not own.rstrip().rstrip("\"'”’ )").endswith("?")
+
+
 def article_sentences(doc: Document) -> Iterator[tuple[Sentence, bool]]:
     """The article's own sentences (furniture cut away), each with whether the rules let it through.
 
@@ -138,7 +150,8 @@ def article_sentences(doc: Document) -> Iterator[tuple[Sentence, bool]]:
         if span != (0, len(sentence.text)):
             sentence = Sentence(sentence.text[span[0]:span[1]], sentence.start + span[0],
                                 sentence.start + span[1])
-        yield sentence, len(sentence.text.split()) >= MIN_WORDS and not is_opinion(sentence.text)
+        yield sentence, len(sentence.text.split()) >= MIN_WORDS and (
+            not is_opinion(sentence.text) or reports_number(sentence.text))
 
 
 def statement_span(doc: Document) -> tuple[int, int] | None:

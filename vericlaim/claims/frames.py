@@ -294,6 +294,25 @@ def _participle_after(doc, end: int):
     return None
 
 
+_AUXILIARIES = {"were", "was", "are", "is", "have", "has", "had", "been", "being", "reportedly", "also",
+                "later", "all", "subsequently", "seriously", "critically", "badly", "lightly"}
+
+
+def _event_after_auxiliaries(doc, end: int) -> str:
+    """'14 were wounded', '3 have reportedly died': the event word after auxiliaries only."""
+    for token in doc:
+        if token.idx < end:
+            continue
+        if token.lower_ in _AUXILIARIES:
+            continue
+        if token.tag_ in ("VBN", "VBD", "JJ"):
+            lemma = token.lower_ if token.lower_ in ("dead", "missing", "injured", "wounded") else token.lemma_.lower()
+            event = EVENT_LEMMAS.get(lemma, "")
+            return event if event not in ("fired",) else ""
+        return ""
+    return ""
+
+
 def _compatible(event: str, counted: str) -> bool:
     if not event:
         return True
@@ -366,6 +385,13 @@ def _projection(num) -> str:
     return ""
 
 
+def _governing_verb_token(num):
+    verb = num
+    while verb.head.i != verb.i and verb.pos_ not in ("VERB", "AUX"):
+        verb = verb.head
+    return verb if verb.pos_ in ("VERB", "AUX") else None
+
+
 def _subject(verb) -> str:
     for child in verb.children:
         if child.dep_ in _SUBJECTS:
@@ -381,9 +407,6 @@ def _measurement_property(num, unit: str, end_token) -> tuple[str, str]:
     away" both measure how far.
     """
     prop, counted = _measurement_kind(num, unit, end_token)
-    kind, _, owner = prop.partition(":")
-    if unit in ("km", "m") and kind not in ("increase", "decrease", "time point", ""):
-        return f"distance:{owner}" if owner else "distance", counted
     return prop, counted
 
 
@@ -395,12 +418,28 @@ def _measurement_kind(num, unit: str, end_token) -> tuple[str, str]:
                 before.endswith(("age of", "aged", "ages of", "ages")):
             return "age", ""
         after = holder.nbor(1) if holder.i + 1 < len(holder.doc) else None
-        if after is not None and after.lower_ in ("ago", "later", "earlier", "before", "after"):
-            return "time point", ""
+        if after is not None and after.lower_ == "ago":
+            return "time point", ""  # "40 years ago" says when, not how long
         target = holder.head if holder.dep_ in ("compound", "amod", "nummod", "npadvmod") else holder
         if target.pos_ == "NOUN" and target.lower_ not in DURATION_UNITS:
-            return f"duration:{target.lemma_.lower()}", ""
-        return "duration", ""
+            return f"duration:{target.lemma_.lower()}", ""  # "a three-week siege"
+        verb = _governing_verb_token(num)
+        owner = verb.lemma_.lower() if verb is not None else ""
+        if after is not None and (after.lower_ in ("later", "earlier") or
+                                  (after.lower_ in ("after", "before") and after.dep_ == "prep")):
+            return f"offset:{owner}", ""  # "resumed eight days after the attack"
+        return f"duration:{owner}", ""  # "burned for 18 hours": how long, of this verb
+    if unit in ("km", "m"):
+        # a length is a distance or a level ("rose to 6 m"), a change only with "by" ("rose by 20 cm")
+        verb = _governing_verb_token(num)
+        subject = _subject(verb) if verb is not None else ""
+        lemma = verb.lemma_.lower() if verb is not None else ""
+        by = holder.dep_ == "pobj" and holder.head.lower_ == "by" or num.dep_ == "pobj" and num.head.lower_ == "by"
+        if by and lemma in INCREASE_VERBS:
+            return f"increase:{subject}", ""
+        if by and lemma in DECREASE_VERBS:
+            return f"decrease:{subject}", ""
+        return f"distance:{subject}", ""
     of_object = _of_object(holder) or _of_object(num)
     if unit == "percent" and of_object is not None:
         return f"share:{canonical_noun(of_object)}", canonical_noun(of_object)
@@ -421,6 +460,8 @@ def _measurement_kind(num, unit: str, end_token) -> tuple[str, str]:
             return f"increase:{subject}", ""
         if lemma in DECREASE_VERBS and preposition != "to":
             return f"decrease:{subject}", ""
+        if unit in ("USD", "EUR", "GBP"):
+            return f"{lemma}:{subject}", ""  # money is what the verb does with it: "recovered", "paid"
         return f"level:{subject}" if subject else f"{unit}:{lemma}", ""
     return "", ""
 
@@ -470,6 +511,8 @@ def attach(doc, start: int, end: int, unit: str = "") -> Attachment:
         event, verb = _role_event(anchor, counted, noun is None)
         if event and verb is not None:
             spans.append(("event", verb.idx, verb.idx + len(verb)))
+    if not event and noun is None:
+        event = _event_after_auxiliaries(doc, end)  # "and 14 were wounded", parsed as a conjunct
     if not event:
         event = _toll_event(num)
         if event and noun is None:

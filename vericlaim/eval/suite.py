@@ -210,7 +210,7 @@ def markdown(reports: list[dict]) -> str:
         if not rows:
             continue
         lines += [f"### {title}", "",
-                  "| set | split | claims | share found | accuracy | macro-F1 | P / R supported "
+                  "| set | split | claims | share found (sample of 100) | accuracy | macro-F1 | P / R supported "
                   "| P / R contradicted | P / R unverified | contradicted precision | ECE | seconds |",
                   "|---|---|---|---|---|---|---|---|---|---|---|---|"]
         for r in rows:
@@ -219,7 +219,7 @@ def markdown(reports: list[dict]) -> str:
                      (f"({sum(r['confusion'][g][k] for g in VERDICTS)} predicted)") for k in VERDICTS]
             cp = (_fmt(r["contradicted_precision"]) + f" ({r['contradicted_predicted']})"
                   if pc[CONTRADICTED]["support"] else f"no gold ({r['contradicted_predicted']} predicted)")
-            lines.append(f"| {r['set']} | {r['upstream_split']} | {r['n']} | {r['share_found']:.3f} | "
+            lines.append(f"| {r['set']} | {r['upstream_split']} | {r['n']} | {_fmt(r['share_found'])} | "
                          f"{r['accuracy']:.3f} | **{r['macro_f1']:.3f}** | " + " | ".join(cells)
                          + f" | {cp} | {r['ece']:.3f} | {r['seconds']:.0f} |")
         lines.append("")
