@@ -138,3 +138,12 @@ def test_min_checkworthiness_cuts_article_sentences():
     assert [c.text for c in extract_claims(doc)] == ["About 30 rockets hit Camp Alder on Friday."]
     assert list(extract_claims(doc, min_checkworthiness=1.0)) == []
     assert len(list(extract_claims(doc, min_checkworthiness=0.0))) == 2
+
+
+def test_an_opinion_frame_around_a_number_keeps_the_number_checkable():
+    doc = _article("Militants fired 11 rockets at Camp Alder on Friday.",
+                   "And the prosecutions are up by about 68 percent, I believe, since 2019.",
+                   "I think the minister should resign.")
+    texts = [c.text for c in extract_claims(doc)]
+    assert "And the prosecutions are up by about 68 percent, I believe, since 2019." in texts
+    assert "I think the minister should resign." not in texts

@@ -15,6 +15,7 @@ import numpy as np
 
 from vericlaim.models.nli import NLI_LABELS, NLIScorer, NLIScores, _label_indices
 from vericlaim.models.resolve import resolve_model
+from vericlaim.optional import require
 
 ONNX_FILE = "model.onnx"
 
@@ -37,7 +38,8 @@ def export_onnx(model: str, out: str | Path, quantize: bool = False) -> Path:
     torch.onnx.export(net, (dict(sample),), str(target), input_names=names, output_names=["logits"],
                       dynamic_axes=axes, opset_version=17, dynamo=False)
     if quantize:
-        from onnxruntime.quantization import QuantType, quantize_dynamic
+        quantization = require("onnxruntime.quantization")
+        QuantType, quantize_dynamic = quantization.QuantType, quantization.quantize_dynamic  # noqa: N806
 
         quantize_dynamic(str(target), str(out / ONNX_FILE), weight_type=QuantType.QInt8)
         target.unlink()
@@ -51,7 +53,7 @@ class OnnxNLIScorer(NLIScorer):
     """Same ``predict`` as the torch scorer; runs an exported ONNX model."""
 
     def __init__(self, folder: str, max_length: int = 192, threads: int | None = None):
-        import onnxruntime as ort
+        ort = require("onnxruntime")
         from transformers import AutoConfig, AutoTokenizer
 
         folder_path = Path(folder)
