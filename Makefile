@@ -66,7 +66,8 @@ eval-nli: install
 
 # Verdicts on the real fact-check sets of ../shared/data (WiCE, PolitiHop, LIAR-PLUS, FNC-1, Check-COVID),
 # dev and held-out splits apart; converted data, indexes and scored evidence are cached in out/real
-# (about 40 min on 2 cores from scratch, seconds once cached). Markdown to stdout, JSON to out/eval-real.json.
+# (from scratch: 86 min measured with 3 other jobs sharing the 2 cores, mostly embedding WiCE's 85k
+# passages; seconds once cached). Markdown to stdout, JSON to out/eval-real.json.
 eval-real: install
 	mkdir -p out
 	$(BIN)/vericlaim eval suite -q --shared $(SHARED) --cache out/real --json > out/eval-real.json

@@ -25,7 +25,8 @@ from functools import lru_cache
 
 # Reporting verbs that carry a claim as someone's words.
 _NEUTRAL = (r"said|says|say|saying|told|tells|stated|states|wrote|writes|added|explained|"
-            r"noted|reported|announced|confirmed|according to")
+            r"noted|(?<!first )(?<!initially )(?<!previously )(?<!earlier )(?<!was )(?<!were )reported|"
+            r"announced|confirmed|according to")
 _HEDGED = (r"claimed(?! responsibility)|claims(?! responsibility)|claiming|claim(?= that)|alleged|alleges|allegedly|purportedly|reportedly|"
            r"asserted|asserts|insisted|insists|argued|argues|contended|contends|suggested|suggests|"
            r"tweeted|posted|repeated|boasted|touted|implied|implies|warned|charged|rumou?red|"

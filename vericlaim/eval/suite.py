@@ -125,6 +125,11 @@ def evidence_for(split: Split, cache: Path, config: Config, limit: int = 0, prog
 
     folder = prepare(split, cache, shared)
     gold, claims = gold_claims(folder, limit)
+    if not config.evidence_until and any(c.article_date for c in claims):
+        # claims that carry dates are checked only against what was published by then
+        from dataclasses import replace as _replace
+
+        config = _replace(config, evidence_until="article")
     path = folder / f"evidence-{_cache_key(config, limit)}.json"
     if path.is_file():
         data = json.loads(path.read_text(encoding="utf-8"))
@@ -142,6 +147,15 @@ def evidence_for(split: Split, cache: Path, config: Config, limit: int = 0, prog
                 print(f"  {split.name}: {min(i + 64, len(claims))}/{len(claims)} claims", file=sys.stderr)
         seconds = time.perf_counter() - start
         path.write_text(json.dumps({"seconds": seconds, "evidence": _dump(evidence)}), encoding="utf-8")
+    # The numeric-alignment check depends on the claims' quantities (and the run's threshold),
+    # not only on retrieval + NLI, so it is redone on every run over the cached evidence.
+    from dataclasses import replace
+
+    from vericlaim.pipeline import align_numeric_conflicts
+
+    evidence = [[replace(e, aligned_entailment=None, numbers_aligned=None) for e in found_ev]
+                for found_ev in evidence]
+    evidence = align_numeric_conflicts(claims, evidence, config)
     found = share_found(folder, gold) if detection else None
     return {"split": split, "gold": gold, "claims": claims, "evidence": evidence,
             "share_found": found, "seconds": seconds}
