@@ -38,8 +38,11 @@ def test_eval_verify_json(tmp_path):
     report = json.loads(result.stdout)
     for key in ("accuracy", "macro_f1", "per_class", "confusion", "claim_detection_recall", "calibration"):
         assert key in report
-    assert report["claim_detection_recall"] == 1.0
+    # 59 of the 60 gold claims: the learned check-worthiness cut (0.41, chosen on ClaimBuster train)
+    # drops "The terminal operator fired its head of security after the attack." (score 0.375)
+    assert report["claim_detection_recall"] >= 59 / 60
     assert report["per_class"]["contradicted"]["precision"] >= 0.8
+    assert report["macro_f1"] >= 0.80  # the in-repo dev set must not get worse (0.802 before issue 10-12)
 
 
 def test_contradiction_precision_counts_only_confident_calls():

@@ -47,8 +47,10 @@ PAIRS = [
     ("There were no casualties.", "Two soldiers were wounded.", X),
     ("25 deaths were recorded.", "25 people were killed.", C),
     # troops
-    ("The base hosts about 1,200 coalition troops.", "Camp Alder hosts 1,150 soldiers.", C),
-    ("The base hosts about 1,200 coalition troops.", "Camp Alder hosts 5,000 soldiers.", X),
+    ("Camp Alder hosts about 1,200 coalition troops.", "Camp Alder hosts 1,150 soldiers.", C),
+    ("Camp Alder hosts about 1,200 coalition troops.", "Camp Alder hosts 5,000 soldiers.", X),
+    # who does it matters: "the plan creates" is not "the industry created"
+    ("The plan creates 600,000 new jobs.", "The industry created about 500,000 new jobs.", U),
     ("Some 5,200 troops are deployed.", "5,200 soldiers are deployed.", C),
     ("Some 5,200 troops are deployed.", "2,500 soldiers are deployed.", X),
     ("3 service members were wounded.", "Three soldiers were wounded.", C),

@@ -80,11 +80,9 @@ def _places_compatible(a: Quantity, b: Quantity) -> bool:
 
 def _properties_match(a: Quantity, b: Quantity, strict: bool) -> bool:
     """'increase:unemployment' vs 'increase:it' match; 'share:...' vs 'increase:...' never."""
-    if not a.property and not b.property:
-        return not strict
     if not a.property or not b.property:
-        return False
-    if "time point" in (a.property, b.property):
+        return False  # what a bare amount measures is unknown: never compared
+    if {"time point", "group"} & {a.property, b.property}:
         return False
     kind_a, _, owner_a = a.property.partition(":")
     kind_b, _, owner_b = b.property.partition(":")
@@ -132,7 +130,13 @@ def comparable(a: Quantity, b: Quantity, loose: bool = False) -> bool:
     if a.event or b.event:
         return False  # one counts a casualty, the other something unnamed
     # no event: the same noun with the same verb ("hosts 1,200 troops" / "hosts 1,150 soldiers")
-    return bool(a.counted) and a.counted == b.counted and a.property == b.property != ""
+    if not (a.counted and a.counted == b.counted and a.property and b.property):
+        return False
+    verb_a, _, subject_a = a.property.partition(":")
+    verb_b, _, subject_b = b.property.partition(":")
+    if verb_a != verb_b:
+        return False
+    return not (subject_a and subject_b) or subject_a.split(" ")[-1] == subject_b.split(" ")[-1]
 
 
 def _zero_whole(a: Quantity, b: Quantity) -> bool:

@@ -78,6 +78,8 @@ class Quantity:
             value = f">={self.low:g}"
         else:
             value = f"{self.low:g}-{self.high:g}"
+        if self.unit and self.unit != "fraction" and self.counted:
+            return f"{value} {self.unit} of {self.counted}"  # "25 percent of inmates"
         thing = " ".join(t for t in (self.counted, self.event) if t) or self.unit
         return f"{value} {thing}".strip()
 

@@ -365,6 +365,8 @@ def _since(num) -> str:
     return ""
 
 
+_COPULAS = {"be", "remain", "become", "stay"}
+_GROUP_WORDS = {"top", "bottom", "richest", "poorest", "wealthiest", "highest-earning", "lowest-earning"}
 _MODALS = {"could", "would", "may", "might", "will", "should", "'ll", "can"}
 _PROJECTING = {"project", "forecast", "predict", "expect", "plan", "propose", "aim", "target"}
 
@@ -425,6 +427,11 @@ def _measurement_kind(num, unit: str, end_token) -> tuple[str, str]:
             return f"duration:{target.lemma_.lower()}", ""  # "a three-week siege"
         verb = _governing_verb_token(num)
         owner = verb.lemma_.lower() if verb is not None else ""
+        if owner in _COPULAS:  # "is the lowest in 50 years": whose record, not which verb
+            owner = _subject(verb).split(" ")[-1] if verb is not None else ""
+            owner = "" if owner in PRONOUNS else f"be {owner}"
+            if not owner:
+                return "", ""
         if after is not None and (after.lower_ in ("later", "earlier") or
                                   (after.lower_ in ("after", "before") and after.dep_ == "prep")):
             return f"offset:{owner}", ""  # "resumed eight days after the attack"
@@ -440,6 +447,8 @@ def _measurement_kind(num, unit: str, end_token) -> tuple[str, str]:
         if by and lemma in DECREASE_VERBS:
             return f"decrease:{subject}", ""
         return f"distance:{subject}", ""
+    if unit == "percent" and num.i > 0 and num.doc[num.i - 1].lower_ in _GROUP_WORDS:
+        return "group", ""  # "the top 1 percent" names a group of people; it measures nothing
     of_object = _of_object(holder) or _of_object(num)
     if unit == "percent" and of_object is not None:
         return f"share:{canonical_noun(of_object)}", canonical_noun(of_object)
@@ -461,6 +470,8 @@ def _measurement_kind(num, unit: str, end_token) -> tuple[str, str]:
         if lemma in DECREASE_VERBS and preposition != "to":
             return f"decrease:{subject}", ""
         if unit in ("USD", "EUR", "GBP"):
+            if lemma in _COPULAS:  # "the debt is $13.8 trillion": what it is, is the subject
+                return (f"amount:{subject}", "") if subject.split(" ")[-1] not in PRONOUNS else ("", "")
             return f"{lemma}:{subject}", ""  # money is what the verb does with it: "recovered", "paid"
         return f"level:{subject}" if subject else f"{unit}:{lemma}", ""
     return "", ""
@@ -555,7 +566,11 @@ def _governing_verb(anchor) -> str:
     cur = anchor
     for _ in range(4):
         if cur.dep_ in ("nsubj", "nsubjpass", "dobj", "attr") and cur.head.pos_ in ("VERB", "AUX"):
-            return cur.head.lemma_.lower()
+            verb = cur.head
+            # the verb and who does it: "Obama's plan creates 600,000 jobs" is not "the industry
+            # created 500,000 jobs"
+            subject = _subject(verb) if cur.dep_ not in ("nsubj", "nsubjpass") else ""
+            return f"{verb.lemma_.lower()}:{subject}" if subject else verb.lemma_.lower()
         if cur.dep_ in ("conj", "appos", "pobj", "prep") and cur.head.i != cur.i:
             cur = cur.head
             continue

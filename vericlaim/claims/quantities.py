@@ -70,6 +70,7 @@ _CHANGE_BEFORE = re.compile(r"\b(?:from|by)\s+(?:about|around|some|nearly|almost
 _POST_QUALIFIER = re.compile(r"^\s*(?:or\s+(?:(?P<down>less|fewer|lower|under|below)|more|higher|above|over|"
                              r"greater)\b|\+|\s*plus\b)", re.IGNORECASE)
 _RATIO = re.compile(r"(?<![\w.])(?P<a>\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:in|out\s+of)\s+"
+                    r"(?:every\s+)?"
                     r"(?P<b>\d+|two|three|four|five|six|seven|eight|nine|ten|\d+)\b(?!\s*(?:percent|%))",
                     re.IGNORECASE)
 _MONTH = "|".join(MONTHS)
