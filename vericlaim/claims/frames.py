@@ -387,6 +387,18 @@ def _projection(num) -> str:
     return ""
 
 
+def _restriction(noun) -> str:
+    """What narrows a group down: '|country' for 'people in this country', '|remove' for 'people removed'."""
+    for child in noun.children:
+        if child.dep_ in ("acl", "relcl") and child.pos_ == "VERB":
+            return f"|{child.lemma_.lower()}"
+        if child.dep_ == "prep" and child.lower_ not in ("of",):
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            if objects:
+                return f"|{objects[0].lemma_.lower()}"
+    return ""
+
+
 def _governing_verb_token(num):
     verb = num
     while verb.head.i != verb.i and verb.pos_ not in ("VERB", "AUX"):
@@ -451,7 +463,8 @@ def _measurement_kind(num, unit: str, end_token) -> tuple[str, str]:
         return "group", ""  # "the top 1 percent" names a group of people; it measures nothing
     of_object = _of_object(holder) or _of_object(num)
     if unit == "percent" and of_object is not None:
-        return f"share:{canonical_noun(of_object)}", canonical_noun(of_object)
+        # "40 percent of people in this country" is not "8 percent of the people removed"
+        return f"share:{canonical_noun(of_object)}{_restriction(of_object)}", canonical_noun(of_object)
     if holder.dep_ in ("compound", "amod", "nummod", "npadvmod") and holder.head.pos_ == "NOUN":
         noun = holder.head
         kind = PROPERTY_WORDS.get(noun.lemma_.lower(), noun.lemma_.lower())
@@ -469,6 +482,8 @@ def _measurement_kind(num, unit: str, end_token) -> tuple[str, str]:
             return f"increase:{subject}", ""
         if lemma in DECREASE_VERBS and preposition != "to":
             return f"decrease:{subject}", ""
+        if unit in ("USD", "EUR", "GBP") and "average" in num.sent.text.lower():
+            return f"average:{lemma}", ""  # "$125 on average" is not what any one donor gave
         if unit in ("USD", "EUR", "GBP"):
             if lemma in _COPULAS:  # "the debt is $13.8 trillion": what it is, is the subject
                 return (f"amount:{subject}", "") if subject.split(" ")[-1] not in PRONOUNS else ("", "")
