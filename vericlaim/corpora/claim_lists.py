@@ -14,13 +14,12 @@ bad row never costs the rest of the list its answers.
 from __future__ import annotations
 
 import csv
-import json
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from vericlaim.corpora.dateline import to_iso
-from vericlaim.corpora.readers import MAX_FILE_BYTES, InputPathError, _text_and_problems
+from vericlaim.corpora.readers import MAX_FILE_BYTES, InputPathError, _text_and_problems, json_objects
 from vericlaim.records import InputError
 
 CLAIM_COLUMN = "claim"
@@ -76,18 +75,12 @@ def _csv_rows(path: Path, text: str) -> Iterator[ClaimRow | InputError]:
 
 
 def _jsonl_rows(path: Path, text: str) -> Iterator[ClaimRow | InputError]:
-    for number, line in enumerate(text.splitlines(), 1):
-        if not line.strip():
-            continue
-        try:
-            row = json.loads(line)
-        except json.JSONDecodeError as exc:
-            yield InputError(str(path), f"malformed JSON: {exc.msg}", number)
-            continue
-        if not isinstance(row, dict):
-            yield InputError(str(path), "JSON line is not an object", number)
-            continue
-        yield _row({k.lower(): v for k, v in row.items()}, path, number)
+    for item in json_objects(path, text):
+        if isinstance(item, InputError):
+            yield item
+        else:
+            number, row = item
+            yield _row({k.lower(): v for k, v in row.items()}, path, number)
 
 
 def _text_rows(path: Path, text: str) -> Iterator[ClaimRow | InputError]:

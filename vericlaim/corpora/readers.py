@@ -98,11 +98,8 @@ def _row_document(row: dict, path: Path, line: int) -> Document | InputError:
                     values["url"], f"{path}:{line}")
 
 
-def _read_jsonl(path: Path) -> Iterator[Document | InputError]:
-    text, problems = _text_and_problems(path)
-    yield from problems
-    if text is None:
-        return
+def json_objects(path: Path, text: str) -> Iterator[tuple[int, dict] | InputError]:
+    """(line number, object) for each JSON line of ``text``; an InputError for each bad one."""
     for number, line in enumerate(text.splitlines(), 1):
         if not line.strip():
             continue
@@ -114,7 +111,16 @@ def _read_jsonl(path: Path) -> Iterator[Document | InputError]:
         if not isinstance(row, dict):
             yield InputError(str(path), "JSON line is not an object", number)
             continue
-        yield _row_document(row, path, number)
+        yield number, row
+
+
+def _read_jsonl(path: Path) -> Iterator[Document | InputError]:
+    text, problems = _text_and_problems(path)
+    yield from problems
+    if text is None:
+        return
+    for item in json_objects(path, text):
+        yield item if isinstance(item, InputError) else _row_document(item[1], path, item[0])
 
 
 def _read_csv(path: Path) -> Iterator[Document | InputError]:
