@@ -20,10 +20,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from vericlaim.claims.lexicon import PERSON_EVENTS
 from vericlaim.records import Quantity
 
 GENERIC_NOUNS = {"", "people", "casualties", "deaths", "injuries", "bodies"}
-PERSON_EVENTS = {"killed", "wounded", "killed or wounded", "arrested", "displaced", "missing"}
 # Units that say too little about what is measured to be compared on their own.
 NEVER_BY_UNIT = {"percent", "years", "months", "weeks", "days", "hours", "minutes", "fraction"}
 ROUND_FIGURE_TOLERANCE = 0.025

@@ -36,14 +36,12 @@ from vericlaim.claims.lexicon import (
 )
 
 MUNITIONS = {"rockets", "drones", "airstrikes", "attacks"}
-PERSON_EVENTS = {"killed", "wounded", "arrested", "displaced", "missing", "killed or wounded"}
 PRONOUNS = {"it", "they", "he", "she", "we", "this", "that", "which", "who", "i", "you", ""}
 _SUBJECTS = {"nsubj", "nsubjpass"}
 _UNIT_WORDS = {"percent", "%", "cent", "per"}
 _ADJECTIVE_EVENTS = {"dead": "killed", "slain": "killed", "killed": "killed", "wounded": "wounded",
                      "injured": "wounded", "missing": "missing"}
 _EVENT_ADJECTIVES = set(_ADJECTIVE_EVENTS)
-GENERIC_COUNTED = {"", "deaths", "injuries", "casualties", "victims", "dead", "slain", "wounded", "injured"}
 _SCALE_NOUNS = {"dozen", "hundred", "thousand", "million", "billion"}
 _TOLL_WORDS = {"toll", "number", "count", "total", "tally", "figure"}
 
@@ -545,8 +543,6 @@ def attach(doc, start: int, end: int, unit: str = "") -> Attachment:
             counted = "people"
     if not _compatible(event, counted):
         event = ""
-    if event in PERSON_EVENTS and counted in GENERIC_COUNTED:
-        counted = "people"  # "45 injured", "25 deaths", "four other victims": people, by the event
     prop = "" if event else _governing_verb(num if noun is None or noun.i < num.i else noun)
     return Attachment(counted=counted, event=event, property=prop, time=time, spans=tuple(spans),
                       places=clause_places(num))

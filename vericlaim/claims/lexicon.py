@@ -98,6 +98,8 @@ for group, words in {
 }.items():
     for word in words.split():
         EVENTS[word] = group
+# events that happen to people (the rest, "fired", "intercepted", happen to munitions)
+PERSON_EVENTS = frozenset({"killed", "wounded", "killed or wounded", "arrested", "displaced", "missing"})
 # nouns that are themselves an event count ("25 deaths" = 25 killed)
 NOUN_EVENTS = {"deaths": "killed", "fatalities": "killed", "injuries": "wounded", "death": "killed",
                "fatality": "killed", "injury": "wounded", "casualties": "killed or wounded",

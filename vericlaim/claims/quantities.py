@@ -29,6 +29,7 @@ from vericlaim.claims.lexicon import (
     MONTHS,
     NOT_COUNTED,
     NOUN_EVENTS,
+    PERSON_EVENTS,
     QUALIFIERS,
     SCALES,
     TENS_WORDS,
@@ -42,7 +43,7 @@ from vericlaim.records import Quantity
 INF = math.inf
 PERSON_GROUPS = {"troops", "fighters", "civilians", "people", "children", "women", "prisoners",
                  "refugees", "bodies"}
-PERSON_EVENTS = {"killed", "wounded", "arrested", "displaced"}
+WORD_DISTANCE_EVENTS = {"killed", "wounded", "arrested", "displaced"}  # the fallback's verbs-before-noun
 MUNITIONS = {"rockets", "drones", "airstrikes"}
 
 _WORD_NUM = "|".join(sorted(list(UNITS_WORDS) + list(TENS_WORDS), key=len, reverse=True))
@@ -192,7 +193,7 @@ def _counted_and_event(text: str, start: int, end: int) -> tuple[str, str]:
             break
     if not event and (counted in PERSON_GROUPS or counted in MUNITIONS or not counted):
         # "killing 25 fighters", "killed at least 12", "fired 11 rockets": the verb comes first
-        allowed = {"fired"} if counted in MUNITIONS else PERSON_EVENTS
+        allowed = {"fired"} if counted in MUNITIONS else WORD_DISTANCE_EVENTS
         before = [w.lower() for w in _WORD.findall(text[max(0, start - 40):start])][-4:]
         for word in reversed(before):
             if EVENTS.get(word) in allowed:
@@ -502,13 +503,12 @@ def extract_quantities(text: str, reference_date: str = "", doc=None, parse: boo
     return sorted(quantities, key=lambda q: q.start)
 
 
-_GENERIC_COUNTED = {"", "deaths", "injuries", "casualties", "victims"}
-_PERSON_EVENTS = {"killed", "wounded", "killed or wounded", "arrested", "displaced", "missing"}
+_GENERIC_COUNTED = {"", "deaths", "injuries", "casualties", "victims", "others"}
 
 
 def _people_by_event(q: Quantity) -> Quantity:
     """'45 injured', '25 deaths', 'no casualties': people, with the event saying what happened."""
-    if q.unit or q.relative or q.event not in _PERSON_EVENTS or q.counted not in _GENERIC_COUNTED:
+    if q.unit or q.relative or q.event not in PERSON_EVENTS or q.counted not in _GENERIC_COUNTED:
         return q
     return replace(q, counted="people")
 
