@@ -437,11 +437,13 @@ def _measurement_kind(num, unit: str, end_token) -> tuple[str, str]:
             return f"duration:{target.lemma_.lower()}", ""  # "a three-week siege"
         verb = _governing_verb_token(num)
         owner = verb.lemma_.lower() if verb is not None else ""
+        subject = _subject(verb).split(" ")[-1] if verb is not None else ""
         if owner in _COPULAS:  # "is the lowest in 50 years": whose record, not which verb
-            owner = _subject(verb).split(" ")[-1] if verb is not None else ""
-            owner = "" if owner in PRONOUNS else f"be {owner}"
-            if not owner:
+            if subject in PRONOUNS:
                 return "", ""
+            owner = f"be_{subject}"
+        elif subject not in PRONOUNS:
+            owner = f"{owner}_{subject}"  # "the fire burned for 18 hours": this verb, of this subject
         if after is not None and (after.lower_ in ("later", "earlier") or
                                   (after.lower_ in ("after", "before") and after.dep_ == "prep")):
             return f"offset:{owner}", ""  # "resumed eight days after the attack"
