@@ -72,9 +72,7 @@ def clause_range(doc, start: int, end: int) -> tuple[int, int]:
     tokens = tokens_in(doc, start, end)
     if not tokens:
         return start, end
-    verb = _number_token(tokens)
-    while verb.head.i != verb.i and verb.pos_ not in ("VERB", "AUX"):
-        verb = verb.head
+    verb = _clause_head(_number_token(tokens))
     right = verb.right_edge
     return verb.left_edge.idx, right.idx + len(right)
 
@@ -85,9 +83,7 @@ def clause_places(num) -> tuple[str, ...]:
     "killed 5 in Aleppo" gives ('@aleppo',); "struck Camp Alder near Marsel" gives
     ('@marsel', 'alder', 'camp'): a place named either way can match the other side's.
     """
-    verb = num
-    while verb.head.i != verb.i and verb.pos_ not in ("VERB", "AUX"):
-        verb = verb.head
+    verb = _clause_head(num)
     places = set()
     for token in verb.subtree:
         if token.pos_ != "PROPN" or token.lower_ in _CALENDAR_WORDS or token.like_num:
@@ -354,9 +350,7 @@ def _period(doc, num, end: int) -> str:
 
 
 def _since(num) -> str:
-    verb = num
-    while verb.head.i != verb.i and verb.pos_ not in ("VERB", "AUX"):
-        verb = verb.head
+    verb = _clause_head(num)
     for token in verb.subtree:
         if token.lower_ == "since" and token.dep_ == "prep":
             return "since " + " ".join(t.text for t in token.subtree if t.i != token.i)
@@ -371,9 +365,7 @@ _PROJECTING = {"project", "forecast", "predict", "expect", "plan", "propose", "a
 
 def _projection(num) -> str:
     """'could rise 80 cm by 2100', 'is expected to cost $5bn': a projection, never an observation."""
-    verb = num
-    while verb.head.i != verb.i and verb.pos_ not in ("VERB", "AUX"):
-        verb = verb.head
+    verb = _clause_head(num)
     for _ in range(3):
         if any(c.dep_ == "aux" and c.lower_ in _MODALS for c in verb.children) or \
                 verb.lemma_.lower() in _PROJECTING:
@@ -397,10 +389,15 @@ def _restriction(noun) -> str:
     return ""
 
 
+def _clause_head(token):
+    """The nearest verb above ``token``, or the root of its sentence when there is none."""
+    while token.head.i != token.i and token.pos_ not in ("VERB", "AUX"):
+        token = token.head
+    return token
+
+
 def _governing_verb_token(num):
-    verb = num
-    while verb.head.i != verb.i and verb.pos_ not in ("VERB", "AUX"):
-        verb = verb.head
+    verb = _clause_head(num)
     return verb if verb.pos_ in ("VERB", "AUX") else None
 
 
@@ -471,9 +468,7 @@ def _measurement_kind(num, unit: str, end_token) -> tuple[str, str]:
         verb = noun.head if noun.head.pos_ in ("VERB", "AUX") else None
         owner = _subject(verb) if verb is not None else ""
         return f"{kind}:{owner}" if owner else kind, ""
-    verb = holder
-    while verb.head.i != verb.i and verb.pos_ not in ("VERB", "AUX"):
-        verb = verb.head
+    verb = _clause_head(holder)
     if verb.pos_ in ("VERB", "AUX"):
         lemma = verb.lemma_.lower()
         preposition = holder.head.lower_ if holder.dep_ == "pobj" else ""
@@ -559,9 +554,7 @@ def _toll_event(num) -> str:
         if cur.head.i == cur.i:
             break
         cur = cur.head
-    verb = num
-    while verb.head.i != verb.i and verb.pos_ not in ("VERB", "AUX"):
-        verb = verb.head
+    verb = _clause_head(num)
     for child in verb.children:
         if child.dep_ in _SUBJECTS and child.lemma_.lower() in _TOLL_WORDS:
             words = [t.lower_ for t in child.subtree]

@@ -8,6 +8,11 @@ never match.
 
 from __future__ import annotations
 
+
+def _by_word(groups: dict[str, str]) -> dict[str, str]:
+    """{group: "word word ..."} -> {word: group}: one synonym table per line of words."""
+    return {word: group for group, words in groups.items() for word in words.split()}
+
 UNITS_WORDS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
@@ -57,8 +62,7 @@ QUALIFIERS = {
 ABOUT_TOLERANCE = 0.10  # "about 30" covers 27..33
 
 # counted-noun synonym groups: surface word -> canonical group
-COUNTED = {}
-for group, words in {
+COUNTED = _by_word({
     "troops": "troops soldiers soldier servicemen servicemembers personnel marines "
               "paratroopers service-members service-member",
     "fighters": "fighters fighter militants militant rebels rebel insurgents insurgent gunmen "
@@ -82,22 +86,17 @@ for group, words in {
     "votes": "votes",
     "jobs": "jobs",
     "cases": "cases infections",
-}.items():
-    for word in words.split():
-        COUNTED[word] = group
+})
 
 # events: a count of people can be of the killed or the wounded
-EVENTS = {}
-for group, words in {
+EVENTS = _by_word({
     "killed": "killed kill kills dead died die dies deaths death fatalities lives slain "
               "massacred executed killing perished",
     "wounded": "wounded injured hurt injuries injuring wounding",
     "arrested": "arrested detained captured arresting detaining",
     "displaced": "displaced fled evacuated displacing evacuating",
     "fired": "fired launched struck hit landed",
-}.items():
-    for word in words.split():
-        EVENTS[word] = group
+})
 # events that happen to people (the rest, "fired", "intercepted", happen to munitions)
 PERSON_EVENTS = frozenset({"killed", "wounded", "killed or wounded", "arrested", "displaced", "missing"})
 # nouns that are themselves an event count ("25 deaths" = 25 killed)
@@ -138,8 +137,7 @@ WEEKDAYS = "monday tuesday wednesday thursday friday saturday sunday".split()
 # --- Dependency-parse attachment (claims/frames.py) -------------------------------------------
 # Verb and adjective lemmas -> the event they report. "fired" applies to munitions only, the
 # others to people; frames.py checks that the counted noun plays the patient's role.
-EVENT_LEMMAS = {}
-for group, words in {
+EVENT_LEMMAS = _by_word({
     "killed": "kill die slay massacre execute perish murder behead assassinate dead slaughter "
               "martyr",
     "wounded": "wound injure hurt maim injured wounded",
@@ -149,9 +147,7 @@ for group, words in {
     "displaced": "displace flee evacuate uproot",
     "arrested": "arrest detain capture kidnap abduct",
     "missing": "missing",
-}.items():
-    for word in words.split():
-        EVENT_LEMMAS[word] = group
+})
 # Verbs whose grammatical subject is what the event happens to ("12 people died").
 PATIENT_SUBJECT_LEMMAS = {"die", "perish", "flee", "dead", "missing", "injured", "wounded"}
 # Munitions are the subject of these when they were fired ("30 rockets struck the base").
@@ -187,8 +183,7 @@ NOT_COUNTED = set(
     "way point part kind sort lot number total majority minority half third quarter".split()
 )
 # Words that name the property a percentage or amount measures.
-PROPERTY_WORDS = {}
-for group, words in {
+PROPERTY_WORDS = _by_word({
     "increase": "increase rise raise growth hike gain jump surge climb grow",
     "decrease": "decrease fall drop decline cut reduction loss slump dip shrink",
     "probability": "chance probability likelihood odds risk",
@@ -197,9 +192,7 @@ for group, words in {
     "approval": "approval rating",
     "turnout": "turnout",
     "tax": "tax taxes",
-}.items():
-    for word in words.split():
-        PROPERTY_WORDS[word] = group
+})
 INCREASE_VERBS = {"rise", "increase", "grow", "climb", "jump", "soar", "surge", "double", "gain", "go up", "raise"}
 DECREASE_VERBS = {"fall", "decrease", "drop", "decline", "shrink", "plunge", "slump", "cut", "reduce", "lower"}
 DURATION_UNITS = {"years", "months", "weeks", "days", "hours", "minutes"}

@@ -369,14 +369,14 @@ def _add_sentence_times(quantities: list[Quantity], doc, text: str = "") -> list
     Only a date inside the number's own clause counts: a dateline or another clause's date
     says when something else happened.
     """
+    dates = [q for q in quantities if q.unit == "date" and q.iso and not q.iso.startswith("--")]
+    if not dates or doc is None:
+        return quantities  # most passages: no dateline to parse
     from vericlaim.corpora.dateline import parse_dateline
 
     dateline = parse_dateline(text) if text else None
     opening = dateline.length if dateline else 0  # the dateline says when it was written
-    dates = [q for q in quantities if q.unit == "date" and q.iso and not q.iso.startswith("--")
-             and q.start >= opening]
-    if not dates or doc is None:
-        return quantities
+    dates = [q for q in dates if q.start >= opening]
     from vericlaim.claims.frames import clause_range
 
     out = []
