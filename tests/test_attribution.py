@@ -63,7 +63,7 @@ def _claim(text):
 def nli():
     from conftest import bundled_model_or_skip
 
-    from vericlaim.models.nli import load_nli
+    from vericlaim.models.loader import load_nli
 
     return load_nli(str(bundled_model_or_skip()))
 

@@ -38,3 +38,36 @@ def test_missing_model_says_what_to_do(monkeypatch, tmp_path):
         resolve_model("someone/no-such-model", "nli")
     with pytest.raises(ModelNotFoundError, match="config.json"):
         resolve_model(str(tmp_path), "nli")
+
+
+# "X said S" reports that X made the claim; it is not evidence that S is true (issue 13).
+ATTRIBUTED = [
+    ("A local activist claimed that 40 civilians were killed in the air strike on Idlib.",
+     "40 civilians were killed in the air strike on Idlib."),
+    ("Senator Smith said that unemployment doubled last year.", "Unemployment doubled last year."),
+    ("A viral post claims the vaccine contains microchips.", "The vaccine contains microchips."),
+    ("Rubens said an average of 18 people die each year from the disease.",
+     "An average of 18 people die each year from the disease."),
+    ("The opposition alleged that government forces used chemical weapons in Douma.",
+     "Government forces used chemical weapons in Douma."),
+]
+# Controls: the same facts stated in the report's own voice, or the claim itself about what was said.
+OWN_VOICE = [
+    ("40 civilians were killed in the air strike on Idlib on Friday.",
+     "40 civilians were killed in the air strike on Idlib."),
+    ("Senator Smith said that unemployment doubled last year.", "Senator Smith said that unemployment doubled."),
+    ("Unemployment doubled last year, official figures show.", "Unemployment doubled last year."),
+]
+
+
+@pytest.mark.xfail(strict=True, reason="the shipped model (v2) reads 'X said S' as entailing S; "
+                   "issue 13 trains v3 on attribution pairs: drop this mark when a model passes")
+def test_attribution_does_not_entail(scorer):
+    scores = scorer.predict(ATTRIBUTED)
+    entailed = [h for (_, h), s in zip(ATTRIBUTED, scores, strict=True) if s.label == "entailment"]
+    assert not entailed, f"attributed claims read as entailed: {entailed}"
+
+
+def test_own_voice_and_reported_speech_entail(scorer):
+    scores = scorer.predict(OWN_VOICE)
+    assert [s.label for s in scores] == ["entailment"] * len(OWN_VOICE)

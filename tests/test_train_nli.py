@@ -4,7 +4,7 @@ import json
 import subprocess
 import sys
 
-from vericlaim.models.nli_data import is_heldout_group, numeric_contrast_pairs, read_nli_file
+from vericlaim.training.nli_data import is_heldout_group, numeric_contrast_pairs, read_nli_file
 
 
 def _write_data(path):
@@ -68,7 +68,7 @@ def test_fact_verification_labels_and_twins(tmp_path):
 
 
 def test_numeric_contrast_pairs_change_a_number_the_premise_lacks():
-    from vericlaim.models.nli_data import NLIPair
+    from vericlaim.training.nli_data import NLIPair
 
     pairs = [NLIPair("The club won 14 titles in 1998.", "The club won 14 titles.", "entailment", "t")]
     made = numeric_contrast_pairs(pairs, 5, seed=1)
@@ -77,8 +77,8 @@ def test_numeric_contrast_pairs_change_a_number_the_premise_lacks():
 
 
 def test_validation_split_is_stable_when_data_is_added():
-    from vericlaim.models.nli_data import NLIPair
-    from vericlaim.models.train import split_train_validation
+    from vericlaim.training.nli_data import NLIPair
+    from vericlaim.training.train import split_train_validation
 
     first = [NLIPair(f"premise {i}", f"hypothesis {i}", "neutral", "a") for i in range(200)]
     more = [NLIPair(f"other premise {i}", f"other hypothesis {i}", "neutral", "b") for i in range(200)]
@@ -105,3 +105,33 @@ def test_freeze_embeddings_keeps_word_embeddings(tmp_path):
     assert torch.equal(after[trained], before[key].to(torch.float16))
     layer = next(k for k in before if k.endswith("layer.5.output.dense.weight"))
     assert not torch.equal(after["bert." + layer.removeprefix("bert.")], before[layer].to(torch.float16))
+
+
+def test_interrupted_run_resumes_to_the_same_weights(tmp_path):
+    """A run stopped by its time limit and rerun ends where an uninterrupted run ends."""
+    import torch
+    from safetensors.torch import load_file
+
+    straight = tmp_path / "straight"
+    straight.mkdir()
+    _, whole = _train(straight, "--max-steps", "3", "--checkpoint-every", "2")
+    assert not (whole / "checkpoint").exists(), "a finished run keeps no checkpoint"
+
+    parts = tmp_path / "parts"
+    parts.mkdir()
+    _, out = _train(parts, "--max-steps", "3", "--checkpoint-every", "2", "--max-minutes", "0")
+    state = json.loads((out / "checkpoint" / "state.json").read_text())
+    assert state["step"] == 1 and json.loads((out / "training.json").read_text())["steps"] == 1
+    _, out = _train(parts, "--max-steps", "3", "--checkpoint-every", "2")
+    assert json.loads((out / "training.json").read_text())["steps"] == 3
+    a, b = load_file(str(whole / "model.safetensors")), load_file(str(out / "model.safetensors"))
+    assert a.keys() == b.keys() and all(torch.equal(a[k], b[k]) for k in a)
+
+
+def test_resuming_with_other_data_is_refused(tmp_path):
+    _, out = _train(tmp_path, "--max-steps", "3", "--checkpoint-every", "2", "--max-minutes", "0")
+    result = subprocess.run(
+        [sys.executable, "-m", "vericlaim", "train-nli", "--data", str(tmp_path / "pairs.jsonl"),
+         "--out", str(out), "--batch-size", "4", "--validation-size", "6", "-q",
+         "--max-steps", "3", "--checkpoint-every", "2"], capture_output=True, text=True, timeout=600)
+    assert result.returncode == 2 and "other data or settings" in result.stderr

@@ -8,17 +8,31 @@
 from __future__ import annotations
 
 import sys
-from dataclasses import dataclass, field
+import time
+from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from vericlaim.config import Config
 from vericlaim.corpora import read_documents
+from vericlaim.manifest import (
+    InputSummary,
+    RunManifest,
+    check_resumable,
+    finish_manifest,
+    for_report,
+    start_manifest,
+    write_manifest,
+)
 from vericlaim.models.embedder import load_embedder
 from vericlaim.pipeline import ARTICLES_PER_BATCH, add_documents, check_documents
 from vericlaim.progress import ProgressLog, progress_path
 from vericlaim.records import Claim, Document, InputError, Verdict
 from vericlaim.report import verdict_row, write_errors, write_rows
 from vericlaim.retrieval import IndexStore
+
+if TYPE_CHECKING:
+    from vericlaim.ray_engine import RayOptions
 
 ERRORS_FILE = "vericlaim-errors.csv"
 
@@ -40,6 +54,8 @@ class CheckResult:
     errors_path: Path | None = None
     label_counts: dict[str, int] = field(default_factory=dict)
     rows: list[dict] = field(default_factory=list)  # report rows when no ``out`` was given
+    # What produced the report: models, index, config, inputs, counts (also REPORT.manifest.json).
+    manifest: RunManifest | None = None
 
     @property
     def failed(self) -> list[InputError]:
@@ -88,7 +104,7 @@ def load_index(index: str | Path, config: Config | None = None) -> IndexStore:
 def check(
     articles: str | Path, index: str | Path | IndexStore, out: str | Path | None = None,
     fmt: str = "csv", config: Config | None = None, progress: bool = False,
-    resume: bool = False, keep_verdicts: bool = True,
+    resume: bool = False, keep_verdicts: bool = True, ray: RayOptions | None = None,
 ) -> CheckResult:
     """Check every article against the index; write the report if ``out`` is given.
 
@@ -97,30 +113,36 @@ def check(
     finished articles are logged as they complete, and ``resume=True``
     continues an interrupted run without redoing them. ``keep_verdicts=False``
     keeps memory flat for very large batches (only counts are kept).
+    ``ray`` runs the verdicts on Ray Data (``vericlaim.ray_engine``): same rows, but
+    ``result.verdicts`` stays empty (workers send back report rows, not objects).
     """
     config = config or Config.from_env()
-    store = index if isinstance(index, IndexStore) else load_index(index, config)
+    store = _local_store(index, config, ray)
     errors: list[InputError] = []
 
     def finished(done: set[str]):
         docs = (d for d in _split(read_documents(articles), errors) if d.id not in done)
+        if ray is not None:
+            yield from _on_ray(docs, "articles", index, config, ray)
+            return
         for doc, verdicts in check_documents(docs, store, config):
             yield doc.id, verdicts
 
-    return _run(finished, errors, out, fmt, progress, resume, keep_verdicts, "article", ARTICLES_PER_BATCH)
+    run = start_manifest(config, index, [InputSummary(str(articles), "articles")], engine="ray" if ray else "local")
+    return _run(finished, errors, out, fmt, progress, resume, keep_verdicts, "article", ARTICLES_PER_BATCH, run)
 
 
 def check_claims(
     claims: str | Path, index: str | Path | IndexStore, out: str | Path | None = None,
     fmt: str = "csv", config: Config | None = None, progress: bool = False,
-    resume: bool = False, keep_verdicts: bool = True,
+    resume: bool = False, keep_verdicts: bool = True, ray: RayOptions | None = None,
 ) -> CheckResult:
     """Check a list of claims (CSV, JSONL or TXT, column ``claim``) exactly as written.
 
     Every good row gives exactly one report row whose ``claim_id`` and
     ``article_id`` are the row's ``id`` (``FILE:LINE`` without one); empty
     claims and duplicate ids go to ``result.errors`` and the errors file, and
-    the rest of the list still runs. ``out``, ``resume`` and ``keep_verdicts``
+    the rest of the list still runs. ``out``, ``resume``, ``keep_verdicts`` and ``ray``
     work as in :func:`check`, with claims in place of articles.
     """
     from vericlaim.corpora.claim_lists import read_claim_list
@@ -130,46 +152,79 @@ def check_claims(
     if not Path(claims).is_file():  # before any progress log is started
         raise InputPathError(f"{claims}: no such file (a claim list is a .csv, .jsonl or .txt file)")
     config = config or Config.from_env()
-    store = index if isinstance(index, IndexStore) else load_index(index, config)
+    store = _local_store(index, config, ray)
     errors: list[InputError] = []
 
     def finished(done: set[str]):
         rows = (r for r in _split(read_claim_list(claims), errors) if r.id not in done)
+        if ray is not None:
+            yield from _on_ray(rows, "claims", index, config, ray)
+            return
         for verdict in check_claim_rows(rows, store, config):
             yield verdict.claim.claim_id, [verdict]
 
-    return _run(finished, errors, out, fmt, progress, resume, keep_verdicts, "claim", CLAIMS_PER_BATCH)
+    run = start_manifest(config, index, [InputSummary(str(claims), "claims")], engine="ray" if ray else "local")
+    return _run(finished, errors, out, fmt, progress, resume, keep_verdicts, "claim", CLAIMS_PER_BATCH, run)
+
+
+def _local_store(index: str | Path | IndexStore, config: Config, ray: RayOptions | None) -> IndexStore | None:
+    """The index for the local engine; with Ray only workers load it, so it must be a folder."""
+    if ray is not None:
+        if isinstance(index, IndexStore):
+            raise ValueError("with ray=, pass the index folder: every worker loads it itself")
+        return None
+    return index if isinstance(index, IndexStore) else load_index(index, config)
+
+
+def _on_ray(items, kind: str, index, config: Config, ray: RayOptions):
+    """``(id, report rows)`` from the Ray engine, in input order."""
+    from vericlaim import verbosity
+    from vericlaim.ray_engine import verify_on_ray
+
+    return verify_on_ray(items, kind, index, config, ray, verbose=verbosity.is_verbose())
 
 
 def _run(finished, errors: list[InputError], out, fmt: str, progress: bool, resume: bool,
-         keep_verdicts: bool, unit: str, sync_every: int) -> CheckResult:
-    """Drive ``finished(done_ids)`` (yielding ``(id, verdicts)``) into the progress log and report.
+         keep_verdicts: bool, unit: str, sync_every: int, run: RunManifest) -> CheckResult:
+    """Drive ``finished(done_ids)`` (yielding ``(id, verdicts)``, or ``(id, report rows)`` from
+    the Ray engine) into the progress log and report.
 
     Shared by :func:`check` and :func:`check_claims`, so resuming, the errors
-    file and atomic reports behave the same for articles and claim lists.
+    file, atomic reports and the run manifest behave the same for articles and claim lists.
+    A resumed run is refused (ResumeMismatchError) when its models, index or config differ
+    from the manifest the interrupted run left; otherwise that manifest is rewritten at the start
+    (status running) and when the report is complete.
     """
     from tqdm import tqdm
 
+    clock = time.monotonic()
+    if out is not None:
+        if resume:
+            check_resumable(out, run)
+        run = replace(for_report(run, out, fmt), resumed=resume)
+        write_manifest(run, out)
     log = ProgressLog(progress_path(out)) if out is not None else None
     done = log.start(resume) if log else set()
     result = CheckResult([], errors)
     rows_for_stdout: list[dict] = []
+    units = 0
     try:
         with tqdm(desc="check", unit=unit, file=sys.stderr, disable=not progress,
                   initial=len(done)) as bar:
             for number, (key, verdicts) in enumerate(finished(done), 1):
-                rows = [verdict_row(v) for v in verdicts]
+                rows = [v if isinstance(v, dict) else verdict_row(v) for v in verdicts]
                 if log:
                     log.append(key, rows)
                     if number % sync_every == 0:
                         log.sync()
                 else:
                     rows_for_stdout += rows
-                for v in verdicts:
-                    result.label_counts[v.label] = result.label_counts.get(v.label, 0) + 1
+                for row in rows:
+                    result.label_counts[row["verdict"]] = result.label_counts.get(row["verdict"], 0) + 1
                 if keep_verdicts:
-                    result.verdicts += verdicts
+                    result.verdicts += [v for v in verdicts if isinstance(v, Verdict)]
                 bar.update(1)
+                units += 1
         if log:
             log.sync()
             if resume:  # count what earlier runs finished too
@@ -187,6 +242,11 @@ def _run(finished, errors: list[InputError], out, fmt: str, progress: bool, resu
                 result.errors_path = None
         else:
             result.rows = rows_for_stdout
+        warnings = len(errors) - len(result.failed)
+        result.manifest = finish_manifest(run, result.counts(), len(done) + units, len(result.failed),
+                                          warnings, time.monotonic() - clock)
+        if out is not None:
+            write_manifest(result.manifest, out)
     finally:
         if log:
             log.close()

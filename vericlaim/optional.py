@@ -14,6 +14,7 @@ from vericlaim.models.resolve import ModelNotFoundError
 INSTALL = {
     "onnxruntime": "pip install 'vericlaim[onnx]'  (ONNX Runtime, for --nli-backend onnx and export-onnx)",
     "onnx": "pip install 'vericlaim[onnx]'  (for export-onnx)",
+    "ray": "pip install 'vericlaim[ray]'  (Ray Data, for check --engine ray)",
 }
 
 

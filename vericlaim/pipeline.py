@@ -18,9 +18,10 @@ from vericlaim.config import Config
 from vericlaim.corpora import split_passages
 from vericlaim.corpora.claim_lists import ClaimRow
 from vericlaim.models.embedder import load_embedder
-from vericlaim.models.nli import load_nli
+from vericlaim.models.loader import load_nli
 from vericlaim.records import Claim, Document, Evidence, Verdict
 from vericlaim.retrieval import IndexStore, search
+from vericlaim.retrieval.dedupe import group_near_duplicates
 from vericlaim.verify import decide
 
 ARTICLES_PER_BATCH = 16
@@ -87,19 +88,22 @@ def gather_evidence(claims: list[Claim], store: IndexStore, config: Config) -> l
     if not claims:
         return []
     embedder = load_embedder(config.embedding_model)
-    hits = search(store, claims, embedder.encode([retrieval_query(c, config) for c in claims]), config.top_k,
-                  keep=date_filter(config))
-    pairs = []
-    for claim, found in zip(claims, hits, strict=False):
-        pairs += [(p.text, claim.text) for p, _, score in found if score >= config.min_retrieval_score]
+    queries = [retrieval_query(c, config) for c in claims]
+    hits = search(store, claims, embedder.encode(queries), config.top_k, keep=date_filter(config),
+                  mode=config.retrieval, queries=queries, rrf_k=config.rrf_k, bm25_weight=config.bm25_weight)
+    # near-identical copies (one wire story, several outlets) are scored once, through their lead
+    hits = [[h for h in found if h[2] >= config.min_retrieval_score] for found in hits]
+    groups = [group_near_duplicates([p.text for p, _, _ in found]) for found in hits]
+    pairs = [(found[i][0].text, claim.text) for claim, found, group in zip(claims, hits, groups, strict=True)
+             for i, lead in enumerate(group) if i == lead]
     scores = iter(load_nli(config.nli_model, config.max_length, config.nli_backend).predict(pairs, config.nli_batch_size))
     gathered = []
-    for found in hits:
+    for found, group in zip(hits, groups, strict=True):
+        lead_scores = {i: next(scores) for i, lead in enumerate(group) if i == lead}
         evidence = []
-        for passage, doc, score in found:
-            if score >= config.min_retrieval_score:
-                s = next(scores)
-                evidence.append(Evidence(passage, doc, score, s.entailment, s.contradiction, s.neutral))
+        for (passage, doc, score), lead in zip(found, group, strict=True):
+            s = lead_scores[lead]
+            evidence.append(Evidence(passage, doc, score, s.entailment, s.contradiction, s.neutral))
         gathered.append(evidence)
     return align_numeric_conflicts(claims, gathered, config)
 

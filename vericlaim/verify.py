@@ -32,7 +32,6 @@ calibration fitted on the real dev splits (vericlaim.calibration).
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -42,6 +41,7 @@ from vericlaim.claims.quantities import extract_quantities
 from vericlaim.config import Config
 from vericlaim.numbers import NumericCheck, compare, is_count
 from vericlaim.records import Claim, Evidence, Quantity, Verdict
+from vericlaim.retrieval.dedupe import near_duplicates, shingles
 
 SUPPORTED, CONTRADICTED, UNVERIFIED = "supported", "contradicted", "unverified"
 
@@ -62,7 +62,6 @@ REASON_CODES = {
 # Support outweighs a lone NLI refutation only with more independent sources and
 # when the refutation is below this (a very confident refutation always ties).
 OVERRIDING_CONTRADICTION = 0.97
-DUPLICATE_JACCARD = 0.8
 
 
 @lru_cache(maxsize=65536)
@@ -98,11 +97,6 @@ class Source:
     check: NumericCheck
 
 
-def _shingles(text: str) -> frozenset[str]:
-    words = re.findall(r"\w+", text.lower())
-    return frozenset(zip(words, words[1:], strict=False)) if len(words) > 1 else frozenset(words)
-
-
 def sources(claim: Claim, evidence: list[Evidence], attribution_aware: bool = True) -> list[Source]:
     """Collapse near-duplicate passages (same wire copy) into one source each, best first."""
     return list(_sources(claim, tuple(evidence), attribution_aware))
@@ -112,10 +106,9 @@ def sources(claim: Claim, evidence: list[Evidence], attribution_aware: bool = Tr
 def _sources(claim: Claim, evidence: tuple[Evidence, ...], aware: bool) -> tuple[Source, ...]:
     groups: list[tuple[frozenset, list[Evidence]]] = []
     for ev in sorted(evidence, key=lambda e: e.score, reverse=True):
-        sh = _shingles(ev.passage.text)
+        sh = shingles(ev.passage.text)
         for key, members in groups:
-            union = len(sh | key)
-            if union and len(sh & key) / union >= DUPLICATE_JACCARD:
+            if near_duplicates(sh, key):
                 members.append(ev)
                 break
         else:

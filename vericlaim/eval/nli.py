@@ -14,7 +14,7 @@ import time
 from pathlib import Path
 
 from vericlaim.eval.metrics import classification_report, majority_baseline, markdown_table, summary_table
-from vericlaim.models.nli_data import LABELS, NLIDataError, is_heldout_group, read_nli_file, sample_in_order
+from vericlaim.training.nli_data import LABELS, NLIDataError, is_heldout_group, read_nli_file, sample_in_order
 
 
 def contradiction_at_threshold(gold: list[str], probabilities: list[float], threshold: float) -> dict:
@@ -47,7 +47,7 @@ def evaluate_pairs(scorer, pairs, batch_size: int = 64, progress: bool = False,
 
 
 def run(args, config) -> int:
-    from vericlaim.models.nli import load_nli
+    from vericlaim.models.loader import load_nli
 
     scorer = load_nli(config.nli_model, config.max_length, config.nli_backend)
     if args.card and not (Path(scorer.path) / "training.json").is_file():  # fail before minutes of scoring
@@ -86,7 +86,7 @@ def run(args, config) -> int:
     if not args.json and len(reports) > 1:
         print(summary_table(reports))
     if args.card:
-        from vericlaim.models.model_card import write_card
+        from vericlaim.training.model_card import write_card
 
         print(f"model card written to {write_card(scorer.path, reports)}", file=sys.stderr)
     return 0

@@ -168,7 +168,7 @@ def pair_outcome(pair: dict) -> tuple[str, Quantity | None, Quantity | None]:
 
 def aligned_outcomes(rows: list[dict], nli_model: str, threshold: float) -> list[tuple[str, float | None]]:
     """Outcomes after the NLI alignment check that ``check`` applies to every numeric conflict."""
-    from vericlaim.models.nli import load_nli
+    from vericlaim.models.loader import load_nli
     from vericlaim.numbers import substitute
 
     outcomes = [pair_outcome(row) for row in rows]

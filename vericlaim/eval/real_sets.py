@@ -74,7 +74,7 @@ def convert_check_covid(shared: Path, out: Path, split: str) -> None:
             open(out / "gold.jsonl", "w", encoding="utf-8") as fg:
         for row in rows:
             cid = f"covid-claim-{row['id']}"
-            fc.write(json.dumps({"id": cid, "title": "News claim", "text": row["claim"]}) + "\n")
+            fc.write(json.dumps({"id": cid, "title": "", "text": row["claim"]}) + "\n")  # no context known
             fg.write(json.dumps({"article": cid, "claim": row["claim"], "label": COVID_LABELS[row["label"]],
                                  "split": split}) + "\n")
 

@@ -56,13 +56,17 @@ def gold_claims(folder: Path, limit: int = 0) -> tuple[list[dict], list[Claim]]:
     if limit and len(gold) > limit:
         keep = set(random.Random(SEED).sample(range(len(gold)), limit))
         gold = [g for i, g in enumerate(gold) if i in keep]
+    from vericlaim.eval.retrieval import claim_contexts
+
     dates = {row["id"]: row.get("date", "") for row in _read_jsonl(folder / "claims.jsonl")}
+    contexts = claim_contexts(folder)  # what a claim list's context column would hold
     claims = []
     for number, row in enumerate(gold):
         text, date = row["claim"], dates.get(row["article"], "")
         quantities = tuple(extract_quantities(text, date))
         claims.append(Claim(row["article"], f"{row['article']}:g{number}", text, 0, len(text),
-                            claim_types(text, quantities), quantities, date))
+                            claim_types(text, quantities), quantities, date,
+                            context=contexts.get(row["article"], "")))
     return gold, claims
 
 
@@ -100,6 +104,8 @@ def _cache_key(config: Config, limit: int) -> str:
     parts = [config.embedding_model, config.nli_model, config.nli_backend, config.top_k,
              config.min_retrieval_score, config.max_length, config.passage_sentences,
              config.passage_stride, config.evidence_until, config.undated, limit]
+    if config.retrieval != "dense":  # dense-only keys stay as they were, so their caches still apply
+        parts += [config.retrieval, config.rrf_k, config.bm25_weight, config.context_query]
     return hashlib.sha1(json.dumps(parts).encode()).hexdigest()[:12]
 
 

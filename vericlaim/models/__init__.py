@@ -1,4 +1,4 @@
-"""Model loading (name or path, offline-aware), NLI scoring and training."""
+"""What `check` loads: models by name or path (offline-aware), NLI scoring, embeddings."""
 
 from vericlaim.models.resolve import (
     DEFAULT_EMBEDDING_MODEL,

@@ -7,6 +7,7 @@ from functools import lru_cache
 import numpy as np
 
 from vericlaim.models.resolve import resolve_model
+from vericlaim.verbosity import library_output
 
 
 class Embedder:
@@ -17,7 +18,8 @@ class Embedder:
 
         self.name = name_or_path
         self.path = resolve_model(name_or_path, "embedding")
-        self.model = SentenceTransformer(self.path, device="cpu")
+        with library_output():  # its weight-loading bar only with -v
+            self.model = SentenceTransformer(self.path, device="cpu")
         size = getattr(self.model, "get_embedding_dimension", None) or self.model.get_sentence_embedding_dimension
         self.dimension = int(size())
 

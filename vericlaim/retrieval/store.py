@@ -23,6 +23,7 @@ import pandas as pd
 
 from vericlaim.claims.quantities import frames_to_json
 from vericlaim.records import Document, Passage
+from vericlaim.retrieval.lexical import LexicalIndex, passage_text
 
 FORMAT_VERSION = 1
 VECTORS_FILE = "index.faiss"
@@ -34,9 +35,6 @@ PASSAGE_COLUMNS = ["passage_id", "doc_id", "text", "start", "end",
 
 class IndexCorruptError(RuntimeError):
     """The index folder is missing, corrupt, or built with another model."""
-
-
-
 
 
 def _sha256(path: Path) -> str:
@@ -56,6 +54,9 @@ class IndexStore:
     model: str
     dimension: int
     kind: str = "flat"
+    # BM25 over the same passages (row i = vector i). None for an index saved before lexical
+    # search existed: it is then built from the stored passage texts when first needed.
+    lexical: LexicalIndex | None = None
 
     @classmethod
     def empty(cls, model: str, dimension: int, kind: str = "flat", nlist: int = 256) -> IndexStore:
@@ -66,7 +67,7 @@ class IndexStore:
             index = faiss.IndexIVFFlat(quantizer, dimension, nlist, faiss.METRIC_INNER_PRODUCT)
         else:
             index = faiss.IndexFlatIP(dimension)
-        return cls(index, pd.DataFrame(columns=PASSAGE_COLUMNS), model, dimension, kind)
+        return cls(index, pd.DataFrame(columns=PASSAGE_COLUMNS), model, dimension, kind, LexicalIndex())
 
     @property
     def doc_ids(self) -> set[str]:
@@ -96,7 +97,18 @@ class IndexStore:
             "frames": None if p.quantities is None else frames_to_json(p.quantities),
         } for p in passages]
         frame = pd.DataFrame(rows, columns=PASSAGE_COLUMNS)
+        lexical = self.lexical_index()  # before the new rows, so an old index is caught up first
         self.passages = frame if self.passages.empty else pd.concat([self.passages, frame], ignore_index=True)
+        lexical.add([passage_text(p.text, docs[p.doc_id].title, lexical.with_title) for p in passages])
+
+    def lexical_index(self) -> LexicalIndex:
+        """The BM25 index, built from the stored passage texts if this index predates it."""
+        if self.lexical is None or len(self.lexical) != len(self.passages):
+            lexical = LexicalIndex()
+            lexical.add([passage_text(t, ti or "", lexical.with_title)
+                         for t, ti in zip(self.passages["text"], self.passages["title"], strict=True)])
+            self.lexical = lexical
+        return self.lexical
 
     def save(self, folder: str | Path) -> None:
         """Write atomically: build in a temp folder, then swap it in."""
@@ -109,6 +121,7 @@ class IndexStore:
             faiss.write_index(self.faiss_index, str(staging / VECTORS_FILE))
             self.passages.astype({"start": "int64", "end": "int64"}).to_parquet(
                 staging / PASSAGES_FILE, index=False)
+            lexical_files = self.lexical_index().save(staging)
             manifest = {
                 "format_version": FORMAT_VERSION,
                 "embedding_model": self.model,
@@ -116,10 +129,11 @@ class IndexStore:
                 "index_kind": self.kind,
                 "passages": len(self),
                 "documents": len(self.doc_ids),
-                "checksums": {name: _sha256(staging / name) for name in (VECTORS_FILE, PASSAGES_FILE)},
+                "checksums": {name: _sha256(staging / name)
+                              for name in (VECTORS_FILE, PASSAGES_FILE, *lexical_files)},
             }
             (staging / MANIFEST_FILE).write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
-            for name in (VECTORS_FILE, PASSAGES_FILE, MANIFEST_FILE):
+            for name in (VECTORS_FILE, PASSAGES_FILE, *lexical_files, MANIFEST_FILE):
                 with open(staging / name, "rb") as handle:
                     os.fsync(handle.fileno())
             old = folder.with_name(folder.name + ".old")
@@ -169,5 +183,13 @@ class IndexStore:
             passages["frames"] = None  # built before frames were stored: parsed lazily at check time
         if index.ntotal != len(passages) or index.d != manifest.get("dimension"):
             raise IndexCorruptError(f"{folder}: vectors and passages disagree; rebuild the index")
+        lexical = None  # an index saved before lexical search: built from the texts when needed
+        if LexicalIndex.files_present(folder):
+            try:
+                lexical = LexicalIndex.load(folder)
+            except (OSError, ValueError, KeyError) as exc:
+                raise IndexCorruptError(f"{folder}: cannot read the BM25 index ({exc})") from exc
+            if len(lexical) != len(passages):
+                raise IndexCorruptError(f"{folder}: BM25 index and passages disagree; rebuild the index")
         return cls(index, passages, manifest["embedding_model"], manifest["dimension"],
-                   manifest.get("index_kind", "flat"))
+                   manifest.get("index_kind", "flat"), lexical)

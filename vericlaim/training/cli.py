@@ -8,9 +8,10 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from vericlaim.models.nli_data import NLIDataError, numeric_contrast_pairs, read_sampled
 from vericlaim.models.resolve import DEFAULT_EMBEDDING_MODEL, resolve_model
-from vericlaim.models.train import TrainConfig, train_nli
+from vericlaim.training.checkpoint import CheckpointError
+from vericlaim.training.nli_data import NLIDataError, numeric_contrast_pairs, read_sampled
+from vericlaim.training.train import TrainConfig, train_nli
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -40,6 +41,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="bf16 autocast (faster on CPUs with avx512_bf16 or AMX; weights stay fp32)")
     parser.add_argument("--freeze-embeddings", action="store_true",
                         help="keep the word embeddings fixed (fewer weights to update)")
+    parser.add_argument("--replay", nargs="+", default=[], metavar="FILE",
+                        help="earlier stages' data files, sampled with --replay-per-file so a continued "
+                             "model does not forget them")
+    parser.add_argument("--replay-per-file", type=int, default=2000, metavar="N",
+                        help="pairs sampled from each --replay file (default 2000)")
+    parser.add_argument("--checkpoint-every", type=int, default=None, metavar="STEPS",
+                        help="write OUT/checkpoint every STEPS steps and when --max-minutes runs out; "
+                             "rerunning the same command resumes from it")
 
 
 DATA_SEED = 13  # sampling and generated pairs; fixed so every stage sees the same data and split
@@ -57,6 +66,17 @@ def run(args: argparse.Namespace) -> int:
         print(f"{name}: {len(found)} pairs", file=sys.stderr)
         pairs += found
     notes = []
+    for name in args.replay:
+        try:
+            found = read_sampled(name, args.replay_per_file, rng)
+        except (NLIDataError, OSError) as exc:
+            print(f"vericlaim: error: {exc}", file=sys.stderr)
+            return 2
+        print(f"{name}: {len(found)} replay pairs", file=sys.stderr)
+        pairs += found
+    if args.replay:
+        notes.append(f"replay: a seeded sample of up to {args.replay_per_file} pairs from each of "
+                     f"{len(args.replay)} earlier-stage files")
     if args.numeric_contrast:
         extra = numeric_contrast_pairs(pairs, args.numeric_contrast, DATA_SEED)
         pairs += extra
@@ -77,10 +97,15 @@ def run(args: argparse.Namespace) -> int:
         threads=args.threads,
         bf16=args.bf16,
         freeze_embeddings=args.freeze_embeddings,
-        data_files=[str(d) for d in args.data],
+        checkpoint_every=args.checkpoint_every,
+        data_files=[str(d) for d in [*args.data, *args.replay]],
         notes=notes,
     )
-    result = train_nli(pairs, config, progress=not getattr(args, "quiet", False))
+    try:
+        result = train_nli(pairs, config, progress=not getattr(args, "quiet", False))
+    except CheckpointError as exc:
+        print(f"vericlaim: error: {exc}", file=sys.stderr)
+        return 2
     print(
         f"trained {result.steps} steps in {result.seconds / 60:.1f} min; "
         f"best validation accuracy {result.best_validation_accuracy:.4f}; saved to {args.out}",

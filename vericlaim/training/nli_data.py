@@ -121,7 +121,9 @@ def _read_jsonl(path: Path) -> list[NLIPair]:
                 raise NLIDataError(
                     f"{path}:{number}: needs premise/hypothesis/label or evidence/claim/label"
                 )
-            pair = _pair(premise, hypothesis, label, _source(path), str(row.get("case_id", "")))
+            # Files built by `vericlaim nli-data` name each row's own source (set/split or generator).
+            source = str(row.get("source") or _source(path))
+            pair = _pair(premise, hypothesis, label, source, str(row.get("case_id", "")))
             if pair:
                 pairs.append(pair)
     return pairs
@@ -200,7 +202,7 @@ def read_nli_file(path: str | Path) -> list[NLIPair]:
 _NUMBER = re.compile(r"(?<![\w.,])\d{1,3}(?:,\d{3})+(?![\w,])|(?<![\w.,])\d+(?:\.\d+)?(?![\w.,])")
 
 
-def _shift_number(token: str, rng: random.Random) -> str:
+def shift_number_token(token: str, rng: random.Random) -> str:
     value = float(token.replace(",", ""))
     is_year = 1800 <= value <= 2100 and "." not in token and "," not in token
     if is_year:
@@ -234,7 +236,7 @@ def numeric_contrast_pairs(pairs: list[NLIPair], limit: int, seed: int) -> list[
         if not matches:
             continue
         match = rng.choice(matches)
-        new = _shift_number(match.group(), rng)
+        new = shift_number_token(match.group(), rng)
         if new == match.group() or new in pair.premise:
             continue
         hypothesis = pair.hypothesis[: match.start()] + new + pair.hypothesis[match.end() :]

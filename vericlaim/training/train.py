@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from vericlaim.atomic import atomic_write_text
-from vericlaim.models.nli_data import LABELS, NLIPair, is_heldout_group
+from vericlaim.training.nli_data import LABELS, NLIPair, is_heldout_group
 
 ID2LABEL = dict(enumerate(LABELS))
 LABEL2ID = {label: i for i, label in ID2LABEL.items()}
@@ -50,6 +50,8 @@ class TrainConfig:
     # Word embeddings are half the encoder's weights; freezing them saves ~15% of
     # each step and keeps the pretrained vocabulary intact on small data.
     freeze_embeddings: bool = False
+    # Write OUT/checkpoint every N steps (and when max_minutes runs out); a rerun resumes from it.
+    checkpoint_every: int | None = None
     data_files: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
 
@@ -140,11 +142,34 @@ def _accuracy(model, tokenizer, pairs: list[NLIPair], max_length: int, batch_siz
     return correct / len(pairs)
 
 
+def _fingerprint(train: list[NLIPair], config: TrainConfig) -> str:
+    """What fixes batch order and learning-rate schedule: a checkpoint only resumes the same run."""
+    digest = hashlib.sha1()
+    for pair in train:
+        digest.update(f"{pair.label}\x1f{_pair_digest(pair)}\n".encode())
+    settings = (config.base, config.epochs, config.batch_size, config.learning_rate, config.warmup_ratio,
+                config.max_length, config.seed, config.max_steps, config.freeze_embeddings)
+    digest.update(repr(settings).encode())
+    return digest.hexdigest()
+
+
 def train_nli(pairs: list[NLIPair], config: TrainConfig, progress: bool = True) -> TrainResult:
-    """Train and save a cross-encoder; returns what the model card records."""
+    """Train and save a cross-encoder; returns what the model card records.
+
+    With ``config.checkpoint_every`` the run writes ``OUT/checkpoint`` every so
+    many steps and when time runs out, and a later call with the same data and
+    settings resumes from it (same batch order, optimiser moments and RNG).
+    """
     import torch
     from tqdm import tqdm
     from transformers import AutoModelForSequenceClassification, AutoTokenizer
+
+    from vericlaim.training.checkpoint import (
+        CheckpointState,
+        load_checkpoint,
+        remove_checkpoint,
+        save_checkpoint,
+    )
 
     if not pairs:
         raise ValueError("no training pairs")
@@ -170,16 +195,45 @@ def train_nli(pairs: list[NLIPair], config: TrainConfig, progress: bool = True) 
     trainable = [p for p in model.parameters() if p.requires_grad]
     optimizer = torch.optim.AdamW(trainable, lr=config.learning_rate, weight_decay=0.01)
     warmup = max(1, int(total * config.warmup_ratio))
-    scheduler = torch.optim.lr_scheduler.LambdaLR(
-        optimizer, lambda s: min((s + 1) / warmup, max(0.0, (total - s) / max(1, total - warmup)))
-    )
-    best_acc, best_state, strikes, step = -1.0, None, 0, 0
+
+    def schedule(s: int) -> float:
+        return min((s + 1) / warmup, max(0.0, (total - s) / max(1, total - warmup)))
+
+    scheduler = torch.optim.lr_scheduler.LambdaLR(optimizer, schedule)
+    folder = Path(config.out) / "checkpoint"
+    fingerprint = _fingerprint(train, config)
+    state = CheckpointState(fingerprint, step=0, epoch=0, next_batch=0, best_accuracy=-1.0, strikes=0,
+                            seconds=0.0)
+    best_state = None
+    if config.checkpoint_every and (folder / "state.json").is_file():
+        state, best_state = load_checkpoint(folder, fingerprint, model, optimizer, trainable)
+        scheduler.last_epoch = state.step  # the schedule is a pure function of the step
+        for group in optimizer.param_groups:
+            group["lr"] = config.learning_rate * schedule(state.step)
+        print(f"resuming from {folder} at step {state.step} of {total}", file=sys.stderr)
+
+    def checkpoint() -> None:
+        state.seconds = spent()
+        save_checkpoint(folder, state, model, best_state, optimizer, trainable)
+
     started = time.monotonic()
-    bar = tqdm(total=total, desc="train-nli", file=sys.stderr, disable=not progress)
+    previous_seconds = state.seconds
+
+    def spent() -> float:
+        return previous_seconds + time.monotonic() - started
+
+    bar = tqdm(total=total, initial=state.step, desc="train-nli", file=sys.stderr, disable=not progress)
     model.train()
-    stop = False
-    while step < total and not stop:
-        for ids in _length_buckets([len(e) for e in encoded], config.batch_size, rng):
+    stop = state.step >= total
+    epoch = 0
+    while not stop:
+        batches = _length_buckets([len(e) for e in encoded], config.batch_size, rng)
+        if epoch < state.epoch:  # replaying the seeded shuffles of epochs already trained
+            epoch += 1
+            continue
+        start = state.next_batch if epoch == state.epoch else 0
+        for index in range(start, len(batches)):
+            ids = batches[index]
             batch = _collate(encoded, types, ids, tokenizer.pad_token_id)
             with torch.autocast("cpu", dtype=torch.bfloat16, enabled=config.bf16):
                 logits = model(**batch).logits
@@ -189,35 +243,49 @@ def train_nli(pairs: list[NLIPair], config: TrainConfig, progress: bool = True) 
             optimizer.step()
             scheduler.step()
             optimizer.zero_grad()
-            step += 1
+            state.step += 1
+            state.epoch, state.next_batch = (epoch, index + 1) if index + 1 < len(batches) else (epoch + 1, 0)
             bar.update(1)
-            bar.set_postfix(loss=f"{loss.item():.3f}", best=f"{best_acc:.3f}")
+            bar.set_postfix(loss=f"{loss.item():.3f}", best=f"{state.best_accuracy:.3f}")
             out_of_time = (
                 config.max_minutes is not None
                 and time.monotonic() - started > config.max_minutes * 60
             )
-            if step % config.eval_every == 0 or step >= total or out_of_time:
+            if state.step % config.eval_every == 0 or state.step >= total or out_of_time:
                 acc = _accuracy(model, tokenizer, validation, config.max_length)
-                bar.write(f"step {step}: validation accuracy {acc:.4f}", file=sys.stderr)
-                if acc > best_acc:
-                    best_acc, strikes = acc, 0
+                state.history.append([state.step, round(acc, 4)])
+                bar.write(f"step {state.step}: validation accuracy {acc:.4f}", file=sys.stderr)
+                if acc > state.best_accuracy:
+                    state.best_accuracy, state.strikes = acc, 0
                     best_state = {k: v.detach().clone() for k, v in model.state_dict().items()}
                 else:
-                    strikes += 1
-                if strikes >= config.patience:
+                    state.strikes += 1
+                if state.strikes >= config.patience:
                     bar.write("early stopping: validation accuracy stopped improving", file=sys.stderr)
                     stop = True
-            if step >= total or out_of_time or stop:
+            finished = state.step >= total or stop
+            if config.checkpoint_every and not finished and (
+                    state.step % config.checkpoint_every == 0 or out_of_time):
+                checkpoint()
+            if finished or out_of_time:
                 stop = True
                 break
+        epoch += 1
     bar.close()
     if best_state is not None:
         model.load_state_dict(best_state)
-    seconds = time.monotonic() - started
+    finished = state.step >= total or state.strikes >= config.patience
+    if finished and config.checkpoint_every:
+        remove_checkpoint(folder)
+    notes = list(config.notes)
+    if not finished:
+        notes.append(f"stopped by the time limit at step {state.step} of {total}; "
+                     f"`OUT/checkpoint` resumes it")
+    config.notes = notes
     result = TrainResult(
-        steps=step,
-        seconds=seconds,
-        best_validation_accuracy=best_acc,
+        steps=state.step,
+        seconds=spent(),
+        best_validation_accuracy=state.best_accuracy,
         train_counts=dict(Counter(p.source for p in train)),
         validation_counts=dict(Counter(p.source for p in validation)),
     )
@@ -229,7 +297,7 @@ def save_model(model, tokenizer, config: TrainConfig, result: TrainResult) -> No
     """Write fp16 safetensors, tokenizer, training.json and MODEL_CARD.md into ``config.out``."""
     import torch
 
-    from vericlaim.models.model_card import write_card
+    from vericlaim.training.model_card import write_card
 
     out = Path(config.out)
     out.mkdir(parents=True, exist_ok=True)
