@@ -34,8 +34,9 @@
       var inArticle = 0;
       Object.keys(counts).forEach(function (v) { if (isOn(v)) { inArticle += counts[v]; } });
       var show = (article === "" || article === section.dataset.a) && (everything || inArticle > 0);
-      section.hidden = !show;
-      if (barRows[n]) { barRows[n].hidden = !show; }
+      /* write only what changes: at 10,000 claims each write is a style invalidation */
+      if (section.hidden === show) { section.hidden = !show; }
+      if (barRows[n] && barRows[n].hidden === show) { barRows[n].hidden = !show; }
       if (show) { visible += inArticle; }
     });
     shown.textContent = visible + " of " + data.claims.length + " claims shown";
