@@ -43,6 +43,12 @@ _ADJECTIVE_EVENTS = {"dead": "killed", "slain": "killed", "killed": "killed", "w
                      "injured": "wounded", "missing": "missing"}
 _EVENT_ADJECTIVES = set(_ADJECTIVE_EVENTS)
 _SCALE_NOUNS = {"dozen", "hundred", "thousand", "million", "billion"}
+# Nouns naming an event, whose of-phrase is what it happened to ("the killing of 12 civilians").
+_OF_EVENT_NOUNS = {"death": "killed", "killing": "killed", "murder": "killed", "massacre": "killed",
+                   "execution": "killed", "slaughter": "killed", "injury": "wounded", "wounding": "wounded",
+                   "arrest": "arrested", "detention": "arrested", "capture": "arrested", "abduction": "arrested",
+                   "kidnapping": "arrested", "evacuation": "displaced", "displacement": "displaced",
+                   "deployment": "deployed", "interception": "intercepted", "disappearance": "missing"}
 _TOLL_WORDS = {"toll", "number", "count", "total", "tally", "figure"}
 
 
@@ -122,6 +128,42 @@ def canonical_noun(token) -> str:
     return _plural(lemma)
 
 
+_FORCE_WORDS = {"forces", "force", "army", "armies", "military", "troops", "navy", "regiment", "battalion",
+                "guard", "artillery", "infantry"}
+_ARMED_GROUP_WORDS = {"group", "groups", "militia", "militias", "faction", "factions", "organization",
+                      "organisation", "movement", "brigade", "brigades", "cell", "cells", "front"}
+_CIVIL_GROUP_WORDS = {"party", "parliament", "congress", "senate", "house", "family", "families", "board",
+                      "council", "committee", "union", "club", "team", "staff", "church", "community", "crew"}
+
+
+def member_group(noun, event: str) -> str:
+    """'members of government forces' are troops; 'Ahrar al-Sham members' killed are fighters.
+
+    "Members" says only that they belong to something: what that is (from the of-phrase or the
+    modifiers) says whether they are soldiers or fighters. An armed group's members count as
+    fighters only when something happened to them in the fighting (killed, wounded, arrested),
+    so "50 members of the group voted" stays members.
+    """
+    if noun.lemma_.lower() != "member":
+        return ""
+    owners = []
+    of_object = _of_object(noun)
+    if of_object is not None:
+        owners.append(of_object)
+        owners += [c for c in of_object.children if c.dep_ in ("compound", "amod") and c.i < of_object.i]
+    owners += [c for c in noun.children if c.dep_ in ("compound", "amod", "nmod", "poss") and c.i < noun.i]
+    owners += [g for c in list(owners) for g in c.children if g.dep_ == "compound"]
+    words = {t.lower_ for t in owners}
+    if words & _CIVIL_GROUP_WORDS:
+        return ""
+    if words & _FORCE_WORDS or "service" in words:
+        return "troops"
+    if event in ("killed", "wounded", "killed or wounded", "arrested", "missing") and (
+            words & _ARMED_GROUP_WORDS or any(t.pos_ == "PROPN" for t in owners)):
+        return "fighters"
+    return ""
+
+
 def _plural(word: str) -> str:
     if word.endswith("man"):
         return word[:-3] + "men"
@@ -155,11 +197,34 @@ def _of_object(token):
 
 def counted_noun(num):
     """The noun the number counts, or None ("killed 25" has no noun)."""
+    hyphenated = _hyphen_noun(num)
+    if hyphenated is not None:
+        return hyphenated  # "a 60-vote threshold" counts votes, "a 12-member panel" members
     noun = _counted_noun(num)
-    # "70,237 drug overdose deaths": the parse may hang the number off a compound modifier
-    while noun is not None and noun.dep_ == "compound" and noun.head.pos_ == "NOUN" and noun.head.i > noun.i:
+    # "70,237 drug overdose deaths", "two senior Islamic State group (IS) leaders": the parse may
+    # hang the number off a modifier of the noun it counts
+    while noun is not None and noun.dep_ in ("compound", "nmod") and noun.head.pos_ == "NOUN" \
+            and noun.head.i > noun.i:
         noun = noun.head
+    # "119 weather and climate disasters": a singular modifier coordinated with the plural head
+    if noun is not None and noun.tag_ == "NN" and not any(c.dep_ == "det" for c in noun.children):
+        plural = [c for c in noun.children if c.dep_ == "conj" and c.tag_ == "NNS"
+                  and not any(g.dep_ == "nummod" for g in c.children)]
+        if plural and num.lower_ not in ("one", "1"):
+            noun = plural[0]
     return noun
+
+
+def _hyphen_noun(num):
+    """'60-vote threshold': the noun joined to the number by a hyphen, when it modifies another noun."""
+    doc = num.doc
+    if num.i + 2 >= len(doc) or doc[num.i + 1].text != "-":
+        return None
+    word = doc[num.i + 2]
+    if word.pos_ != "NOUN" or word.dep_ not in ("compound", "amod", "nmod") or word.head.i <= word.i \
+            or word.lower_ in _UNIT_WORDS or word.lower_ in NOT_COUNTED or word.lower_.rstrip("s") in NOT_COUNTED:
+        return None
+    return word
 
 
 def _counted_noun(num):
@@ -181,8 +246,109 @@ def _noun_after(doc, end: int):
     following = [t for t in doc if t.idx >= end]
     while following and following[0].lower_ in ("m", "bn", "k", "mn", "more", "other", "additional"):
         following = following[1:]
+    if len(following) > 1 and following[0].lower_ == "of" and end > 0 and doc.text[:end].split()[-1].lower() in (
+            "dozens", "scores", "hundreds", "thousands", "millions", "tens"):
+        # "scores of others injured", where the parse hung "of others" elsewhere
+        following = following[1:]
+        for _ in range(4):  # "dozens of burned out vehicles"
+            if following and following[0].dep_ in ("det", "poss", "amod", "prt", "advmod") \
+                    and following[0].pos_ != "NOUN":
+                following = following[1:]
     if following and (following[0].pos_ == "NOUN" or following[0].lower_ in COUNTED):
         return following[0]
+    return None
+
+
+def _coordinated_people(noun, counted: str) -> str:
+    """'dozens of civilians and combatants', 'retirees, the disabled and their families': people.
+
+    A number before coordinated nouns of different kinds of person counts them all, so the
+    count is of people; coordinated nouns with their own numbers are separate counts.
+    """
+    conjuncts, stack = [], [noun]
+    while stack:
+        for child in stack.pop().children:
+            if child.dep_ == "conj" and child.pos_ in ("NOUN", "ADJ"):
+                if any(g.dep_ == "nummod" or g.like_num for g in child.children):
+                    return counted
+                conjuncts.append(child)
+                stack.append(child)
+    if not conjuncts:
+        return counted
+    groups = {counted}
+    for token in conjuncts:
+        person = (token.lower_ in PERSON_NOUNS or token.lemma_.lower() in PERSON_NOUNS or _is_person(token)
+                  or token.lemma_.lower() in ("family", "household") or (token.pos_ == "ADJ" and any(
+                      c.dep_ == "det" for c in token.children)))
+        if not person:
+            return counted
+        groups.add(canonical_noun(token) if token.pos_ == "NOUN" else token.lower_)
+    person_head = noun.lower_ in PERSON_NOUNS or noun.lemma_.lower() in PERSON_NOUNS or _is_person(noun)
+    return "people" if person_head and len(groups) > 1 else counted
+
+
+_LEVEL_VERBS = {"be", "average", "total", "reach", "stand", "number", "rise", "fall", "climb", "drop", "grow",
+                "increase", "decrease", "hit", "top", "exceed", "surpass", "remain"}
+
+
+def _subject_noun(num):
+    """'The number of refugees reached 5 million', 'the population averaged 259.1 million'.
+
+    A bare number that a verb of level gives to its subject counts what the subject counts.
+    """
+    if num.dep_ == "pobj" and num.head.lower_ in ("to", "at", "of"):
+        carrier = num.head
+    elif num.dep_ in ("attr", "dobj", "npadvmod"):
+        carrier = num
+    else:
+        return None
+    verb = carrier.head
+    if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in _LEVEL_VERBS:
+        return None
+    subject = next((c for c in verb.children if c.dep_ in _SUBJECTS), None)
+    if subject is None or subject.pos_ != "NOUN":
+        return None
+    if subject.lemma_.lower() in _TOLL_WORDS and subject.lemma_.lower() != "toll":
+        inner = _of_object(subject)
+        return inner if inner is not None and inner.pos_ == "NOUN" else None
+    word = subject.lower_
+    return subject if word in COUNTED or word in EXTRA_COUNTED or subject.lemma_.lower() in EXTRA_COUNTED else None
+
+
+def _partitive_noun(num):
+    """'Of those 192 deaths, about 130 involved an opioid': a fronted of-phrase names the count."""
+    if num.dep_ == "pobj" and num.head.lower_ == "of" and (
+            num.head.i == 0 or num.head.doc[num.head.i - 1].is_punct):
+        # "Of those deaths, 47,600 - or 67.8% - involved opioids": the parse makes both objects of "of"
+        earlier = [c for c in num.head.children if c.dep_ == "pobj" and c.i < num.i and c.pos_ == "NOUN"
+                   and c.tag_ == "NNS" and c.lower_ not in NOT_COUNTED]
+        if earlier and any(t.text == "," for t in num.doc[earlier[-1].i:num.i]):
+            return earlier[-1]
+        return None
+    if num.dep_ not in ("nsubj", "nsubjpass", "dobj"):
+        return None
+    for child in num.head.children:
+        if child.dep_ == "prep" and child.lower_ == "of" and child.i < num.i:
+            for obj in child.children:
+                if obj.dep_ == "pobj" and obj.pos_ == "NOUN" and obj.tag_ == "NNS" and obj.lower_ not in NOT_COUNTED:
+                    return obj
+    return None
+
+
+def _parenthetical_noun(num):
+    """'vaccine deaths this past decade (994)': a number in brackets gives the count of the noun before."""
+    doc = num.doc
+    if num.i < 2 or num.i + 1 >= len(doc) or doc[num.i - 1].text != "(" or doc[num.i + 1].text != ")":
+        return None
+    for token in reversed(doc[max(0, num.i - 9):num.i - 1]):
+        if token.is_punct and token.text not in ("-",):
+            return None
+        if token.pos_ == "NOUN" and (token.lower_ in NOT_COUNTED or token.lower_ in _CALENDAR_WORDS):
+            continue  # "deaths this past decade (994)"
+        if token.pos_ == "NOUN":
+            return token if token.tag_ == "NNS" else None
+        if token.pos_ not in ("NUM", "ADV", "ADP", "DET", "ADJ", "PRON") and not token.like_num:
+            return None
     return None
 
 
@@ -193,6 +359,13 @@ def _event_of_verb(verb, counted: str) -> str:
     event = EVENT_LEMMAS.get(lemma, "")
     if lemma in ("shoot",) and any(c.lower_ == "down" for c in verb.children):
         return "intercepted"
+    if _fell_victim(verb) or _blew_up_themselves(verb):
+        return "killed"  # "1500 people fell victim to the attack", "five attackers blew themselves up"
+    if lemma == "gas" and not any(t.lower_ == "tear" for t in verb.doc[max(0, verb.i - 2):verb.i + 1]):
+        return "killed"  # "gassed thousands of Kurds" (tear gas is not)
+    if any(c.dep_ in ("dobj", "attr") and c.lemma_.lower() == "passage"
+           and any(g.lower_ == "safe" for g in c.children) for c in verb.children):
+        return "displaced"  # "were granted safe passage out of the town"
     if event:
         return event
     for child in verb.children:
@@ -220,6 +393,16 @@ def _event_of_verb(verb, counted: str) -> str:
     return ""
 
 
+def _fell_victim(verb) -> bool:
+    return verb.lemma_.lower() == "fall" and (verb.head.lemma_.lower() == "victim" or any(
+        c.lemma_.lower() == "victim" and c.dep_ in ("dobj", "attr", "oprd", "npadvmod") for c in verb.children))
+
+
+def _blew_up_themselves(verb) -> bool:
+    return verb.lemma_.lower() == "blow" and any(c.dep_ == "prt" and c.lower_ == "up" for c in verb.children) \
+        and any(c.dep_ == "dobj" and c.lower_ in ("themselves", "himself", "herself") for c in verb.children)
+
+
 def _has_object(verb) -> bool:
     return any(c.dep_ in ("dobj", "attr") for c in verb.children)
 
@@ -240,6 +423,9 @@ def _role_event(anchor, counted: str, number_is_noun: bool) -> tuple[str, object
                     return _event_of_verb(verb, counted), verb
                 cur = verb
                 continue
+            if prep.lower_ == "of" and prep.head.lemma_.lower() in _OF_EVENT_NOUNS and prep.head.i < prep.i:
+                # "the death of two leaders", "the arrest of 20 people": an event noun's of-phrase
+                return _OF_EVENT_NOUNS[prep.head.lemma_.lower()], prep.head
             if prep.lower_ == "of" and prep.head.pos_ in ("NOUN", "NUM", "PRON"):
                 cur = prep.head  # "a salvo of 12 shells": the salvo plays the role
                 continue
@@ -265,7 +451,8 @@ def _role_event(anchor, counted: str, number_is_noun: bool) -> tuple[str, object
         if dep == "nsubj":
             if counted in MUNITIONS and lemma in IMPACT_LEMMAS:
                 return "fired", verb
-            if (lemma in PATIENT_SUBJECT_LEMMAS or event in ("missing",)
+            if (lemma in PATIENT_SUBJECT_LEMMAS or event in ("missing",) or _fell_victim(verb)
+                    or _blew_up_themselves(verb)
                     or not EVENT_LEMMAS.get(lemma)  # "sustained injuries", "were dead"
                     or (not _has_object(verb) and (number_is_noun or counted in ("people",))
                         and verb.tag_ in ("VBN", "VBD"))):
@@ -424,6 +611,7 @@ def _measurement_kind(num, unit: str, end_token) -> tuple[str, str]:
     if unit in DURATION_UNITS:
         before = num.doc[max(0, num.i - 3):num.i].text.lower()
         if holder.lower_ in ("old",) or "-old" in holder.doc[holder.i:holder.i + 4].text.lower() or \
+                (num.dep_ in ("appos", "npadvmod") and num.head.pos_ == "PROPN" and num.head.i == num.i - 2) or \
                 before.endswith(("age of", "aged", "ages of", "ages")):
             return "age", ""
         after = holder.nbor(1) if holder.i + 1 < len(holder.doc) else None
@@ -510,36 +698,66 @@ def attach(doc, start: int, end: int, unit: str = "") -> Attachment:
     noun = counted_noun(num)
     if noun is None and num.dep_ not in ("pobj", "dobj", "nsubj", "nsubjpass"):
         noun = _noun_after(doc, end)
+    if noun is None:
+        noun = _partitive_noun(num) or _parenthetical_noun(num) or _subject_noun(num)
     if noun is not None and noun.lower_ in NOT_COUNTED and _of_object(noun) is None:
         return Attachment(time=time)
     if noun is not None and _of_object(noun) is not None and noun.lower_ in (
             "number", "total", "group", "handful", "dozen", "dozens", "hundreds", "thousands", "quarter",
-            "third", "half", "million", "millions"):
-        noun = _of_object(noun)
+            "third", "half", "million", "millions", "thirds", "quarters", "fifths", "decline", "drop", "increase", "rise", "fall", "reduction",
+            "jump", "loss", "gain", "surge"):
+        noun = _of_object(noun)  # "an 11,742 decline of residents on food stamps" counts residents
+    if noun is None and num.dep_ == "pobj" and num.head.lower_ == "of" and \
+            num.head.head.lemma_.lower() in ("population", "crowd"):
+        noun = num.head.head  # "a population of about 18000": people
     counted = canonical_noun(noun) if noun is not None else ""
+    if noun is not None:
+        counted = _coordinated_people(noun, counted)
     spans = []
     if noun is not None:
         spans.append(("entity", noun.idx, noun.idx + len(noun)))
-    event = ""
+    event, verb = "", None
     if noun is not None:
         event = (NOUN_EVENTS.get(noun.lower_, "") or _ADJECTIVE_EVENTS.get(noun.lower_, "")) or _modifier_event(noun)
         if noun.lower_ in _ADJECTIVE_EVENTS:
             counted = "people"  # "35 of the slain", "several of the wounded"
         if counted == "casualties":
             event = "killed or wounded"
+    if not event and noun is None and num.i + 1 < len(doc) and doc[num.i + 1].lower_ in ("were", "was", "have", "had"):
+        # "killed 20 soldiers and 14 were wounded": the parse makes 14 a conjunct of "soldiers",
+        # but its own auxiliary and participle say what happened to it
+        event = _event_after_auxiliaries(doc, end)
     if not event:
         anchor = num if noun is None or noun.i < num.i else noun
+        if noun is None and num.head.i == num.i + 1 and num.head.lower_ in ("more", "others", "other", "additional"):
+            anchor = num.head  # "injured around 900 more": "more" plays the number's role
         event, verb = _role_event(anchor, counted, noun is None)
         if event and verb is not None:
             spans.append(("event", verb.idx, verb.idx + len(verb)))
     if not event and noun is None:
         event = _event_after_auxiliaries(doc, end)  # "and 14 were wounded", parsed as a conjunct
+    if not event and noun is not None and noun.i > num.i and noun.i + 1 < len(doc) \
+            and doc[noun.i + 1].lower_ in ("were", "was", "have", "had", "has") \
+            and (verb is None or not any(c.dep_ in _SUBJECTS for c in doc[noun.i + 1].head.children)):
+        # a headline run into the text hangs "Thirty civilians were killed" off the headline's
+        # words; the noun, its auxiliaries and the participle still say what happened
+        event = _event_after_auxiliaries(doc, noun.idx + len(noun))
+    if not event and noun is not None and noun.i > num.i and noun.i + 1 < len(doc) and \
+            doc[noun.i + 1].lower_ in ("killed", "dead", "injured", "wounded", "hurt", "missing") and \
+            doc[noun.i + 1].dep_ not in ("amod",) and (verb is None or verb.i != noun.i + 1):
+        # "scores of others injured", where the parse hangs the participle on another clause
+        event = EVENT_LEMMAS.get(doc[noun.i + 1].lower_) or _ADJECTIVE_EVENTS.get(doc[noun.i + 1].lower_, "")
     if not event:
         event = _toll_event(num)
         if event and noun is None:
             counted = "people"
+    if not event and counted == "airstrikes" and verb is not None and verb.lemma_.lower() == "be" and any(
+            c.dep_ == "expl" for c in verb.children):
+        event = "fired"  # "there were 29 raids on the town": raids that happened were fired
     if not _compatible(event, counted):
         event = ""
+    if noun is not None and member_group(noun, event):
+        counted = member_group(noun, event)
     prop = "" if event else _governing_verb(num if noun is None or noun.i < num.i else noun)
     return Attachment(counted=counted, event=event, property=prop, time=time, spans=tuple(spans),
                       places=clause_places(num))
@@ -597,9 +815,19 @@ def _det_count(noun) -> int | None:
 def _is_person(token) -> bool:
     """A noun for a person ('shepherd', 'policeman', 'teacher'): the patient of killed/wounded."""
     lemma = token.lemma_.lower()
+    if lemma.endswith("ee") and lemma not in _NOT_PERSON_EE:
+        return True  # employee, retiree, detainee, refugee
     return lemma.endswith(("man", "woman", "er", "or", "ist", "ian", "ant", "ent", "herd", "child", "boy",
                            "girl", "wife", "son", "daughter")) and lemma not in ("order", "number", "border",
                                                                                   "water", "center", "centre")
+
+
+_NOT_PERSON_EE = {"committee", "fee", "tree", "degree", "guarantee", "jubilee", "knee", "decree", "coffee",
+                  "glee", "spree", "toffee", "marquee", "entree", "settee", "levee", "puree", "lee"}
+
+
+_MULTIPLE_BLASTS = {"double": 2, "twin": 2, "triple": 3}
+_BLAST_NOUNS = {"attack", "blast", "bombing", "explosion", "bomb", "suicide"}
 
 
 def implicit_counts(doc) -> list[tuple[int, int, int, Attachment]]:
@@ -612,6 +840,16 @@ def implicit_counts(doc) -> list[tuple[int, int, int, Attachment]]:
     found = []
     for token in doc:
         low = token.lower_
+        if low in _MULTIPLE_BLASTS and token.dep_ in ("amod", "compound", "nummod") and token.head.i > token.i \
+                and token.head.lemma_.lower() in _BLAST_NOUNS:
+            # "a double bomb attack", "twin suicide bombings": two bombs
+            head = token.head
+            bomb = next((t for t in (*head.children, head) if t.lemma_.lower() in ("bomb", "bombing", "car-bomb")
+                         and t.i > token.i), None)
+            counted = canonical_noun(bomb) if bomb is not None else canonical_noun(head)
+            found.append((_MULTIPLE_BLASTS[low], token.idx, token.idx + len(token), Attachment(
+                counted=counted, spans=(("entity", head.idx, head.idx + len(head)),))))
+            continue
         if low in ("none", "neither", "nobody", "noone") or (low == "one" and token.i > 0
                                                               and doc[token.i - 1].lower_ == "no"):
             start = doc[token.i - 1].idx if low == "one" else token.idx

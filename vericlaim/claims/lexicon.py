@@ -84,7 +84,8 @@ COUNTED = _by_word({
     "injuries": "injuries",
     "prisoners": "prisoners detainees hostages captives",
     "votes": "votes",
-    "jobs": "jobs",
+    "jobs": "jobs job-openings",
+    "medics": "medics medic medical-personnel medical-staff medical-workers",
     "cases": "cases infections",
 })
 
@@ -120,6 +121,8 @@ UNITS = {
     "tonnes": ("t", 1.0), "tons": ("t", 1.0), "kg": ("kg", 1.0), "kilograms": ("kg", 1.0),
     "barrels per day": ("barrels/day", 1.0), "barrels a day": ("barrels/day", 1.0),
     "bpd": ("barrels/day", 1.0), "barrels": ("barrels", 1.0),
+    "barrels of oil per day": ("barrels/day", 1.0), "barrels of oil a day": ("barrels/day", 1.0),
+    "barrels of crude per day": ("barrels/day", 1.0), "barrels of crude a day": ("barrels/day", 1.0),
     "years": ("years", 1.0), "months": ("months", 1.0), "days": ("days", 1.0),
     "hours": ("hours", 1.0), "minutes": ("minutes", 1.0), "weeks": ("weeks", 1.0),
     "year": ("years", 1.0), "month": ("months", 1.0), "day": ("days", 1.0), "hour": ("hours", 1.0),
@@ -141,7 +144,7 @@ EVENT_LEMMAS = _by_word({
     "killed": "kill die slay massacre execute perish murder behead assassinate dead slaughter "
               "martyr",
     "wounded": "wound injure hurt maim injured wounded",
-    "fired": "fire launch lob hit strike land fall rain slam pound",
+    "fired": "fire launch lob hit strike land fall rain slam pound drop",
     "intercepted": "intercept",
     "deployed": "deploy dispatch station send",
     "displaced": "displace flee evacuate uproot",
@@ -151,7 +154,7 @@ EVENT_LEMMAS = _by_word({
 # Verbs whose grammatical subject is what the event happens to ("12 people died").
 PATIENT_SUBJECT_LEMMAS = {"die", "perish", "flee", "dead", "missing", "injured", "wounded"}
 # Munitions are the subject of these when they were fired ("30 rockets struck the base").
-IMPACT_LEMMAS = {"hit", "strike", "land", "fall", "slam", "rain", "pound", "explode"}
+IMPACT_LEMMAS = {"hit", "strike", "land", "fall", "slam", "rain", "pound", "explode", "drop"}
 # "sustained injuries", "suffered wounds", "lost their lives": the object names the event.
 OBJECT_EVENTS = {"injury": "wounded", "wound": "wounded", "casualty": "killed or wounded",
                  "life": "killed", "death": "killed", "concussion": "wounded", "burn": "wounded",
@@ -163,6 +166,7 @@ EXTRA_COUNTED = {
     "man": "people", "bombs": "rockets", "bomb": "rockets", "grenades": "rockets",
     "barrel-bombs": "rockets", "jets": "aircraft", "planes": "aircraft", "aircraft": "aircraft",
     "helicopters": "aircraft", "villages": "villages", "towns": "towns", "homes": "houses",
+    "population": "people", "populations": "people",
 }
 # People nouns: "a farmer was killed" counts one person killed.
 PERSON_NOUNS = set(
@@ -180,7 +184,7 @@ PERSON_NOUNS = set(
 # Nouns after "one"/"a" that are not counted things ("one day", "a year", "one of the...").
 NOT_COUNTED = set(
     "day days week weeks month months year years time times hour hours minute minutes side hand "
-    "way point part kind sort lot number total majority minority half third quarter".split()
+    "way point part kind sort lot number total majority minority half third quarter decade decades".split()
 )
 # Words that name the property a percentage or amount measures.
 PROPERTY_WORDS = _by_word({

@@ -155,7 +155,7 @@ def _following_words(text: str, pos: int, limit: int = 7) -> list[tuple[str, int
 def _unit_after(text: str, pos: int) -> tuple[str, float, int] | None:
     rest = text[pos:pos + 30].lower()
     for phrase in sorted(UNITS, key=len, reverse=True):
-        if re.match(rf"\s?(?:-\s?)?{re.escape(phrase)}(?![a-z])", rest):
+        if re.match(rf"[\"”’]?\s?(?:-\s?)?{re.escape(phrase)}(?![a-z])", rest):  # '“400,000” barrels' too
             unit, factor = UNITS[phrase]
             return unit, factor, pos + rest.index(phrase) + len(phrase)
     return None
@@ -349,7 +349,7 @@ def _ratios(text: str, taken: list[tuple[int, int]]) -> list[Quantity]:
     return found
 
 
-def _relative_amounts(text: str, taken: list[tuple[int, int]]) -> list[Quantity]:
+def _relative_amounts(text: str, taken: list[tuple[int, int]], doc=None) -> list[Quantity]:
     found = []
     for match in _RELATIVE_AMOUNT.finditer(text):
         if any(s < match.end() and match.start() < e for s, e in taken):
@@ -358,9 +358,34 @@ def _relative_amounts(text: str, taken: list[tuple[int, int]]) -> list[Quantity]
         value = _RELATIVE_VALUES.get(word) or parse_number(word)
         if value is None:
             continue
-        found.append(Quantity(value, value, "", "", "relative", match.group(), match.start(), match.end(),
-                              relative=True))
+        q = _QUALIFIER.search(text[max(0, match.start() - 25):match.start()])
+        qualifier = QUALIFIERS[q.group("q").lower()] if q else ""
+        low, high = _interval(value, qualifier) if qualifier else (value, value)
+        counted, event = _relative_noun(doc, match.start(), match.end()) if doc is not None else ("", "")
+        found.append(Quantity(low, high, "", counted, "relative", match.group(), match.start(), match.end(),
+                              event=event, relative=True))
     return found
+
+
+def _relative_noun(doc, start: int, end: int) -> tuple[str, str]:
+    """What a relative amount is of: 'twice as many deaths', 'employees have more than doubled'."""
+    from vericlaim.claims.frames import canonical_noun, tokens_in
+
+    noun = None
+    for token in tokens_in(doc, start, end):
+        if token.lower_ in ("many", "much") and token.head.pos_ == "NOUN" and token.head.i > token.i:
+            noun = token.head
+        elif token.pos_ == "VERB" and token.lemma_.lower() in ("double", "triple", "quadruple", "halve"):
+            noun = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "NOUN"), None)
+        if noun is not None:
+            break
+    if noun is None:
+        return "", ""
+    counted = canonical_noun(noun)
+    event = NOUN_EVENTS.get(noun.lower_, "")
+    if event in PERSON_EVENTS and counted in _GENERIC_COUNTED:
+        counted = "people"
+    return counted, event
 
 
 def _add_sentence_times(quantities: list[Quantity], doc, text: str = "") -> list[Quantity]:
@@ -407,7 +432,7 @@ def extract_quantities(text: str, reference_date: str = "", doc=None, parse: boo
     dates = _dates(scan, reference_date, doc)
     taken = [(q.start, q.end) for q in dates] + noise
     quantities = list(dates)
-    relative = _relative_amounts(scan, taken)
+    relative = _relative_amounts(scan, taken, doc)
     relative += _ratios(scan, taken + [(q.start, q.end) for q in relative])
     quantities += relative
     taken += [(q.start, q.end) for q in relative]
@@ -476,6 +501,12 @@ def extract_quantities(text: str, reference_date: str = "", doc=None, parse: boo
         if not unit_found and not unit and re.search(r"\b(?:aged?|ages?\s+of)\s+(?:between\s+)?$",
                                                      text[max(0, start - 16):start], re.IGNORECASE):
             unit_found = ("years", 1.0, end)  # "aged 15", "the age of 15": an age in years
+        if not unit_found and not unit and count_like and doc is not None and _age_apposition(doc, start, end, low):
+            unit_found = ("years", 1.0, end)  # "Ma'Khia Bryant, 16, was shot": her age
+        points = re.match(r"\s+(?:percentage\s+)?points?\b", text[end:], re.IGNORECASE)
+        if not unit_found and not unit and points and re.search(r"%|\bper\s?cent|\bpercentage\b|\bpolls?\b",
+                                                                text, re.IGNORECASE):
+            unit_found = ("percentage points", 1.0, end + points.end())  # "85 percent, or nine points lower"
         if unit_found and not unit:
             unit, value_scale, unit_end = unit_found
             surface = text[start:unit_end]
@@ -498,12 +529,49 @@ def extract_quantities(text: str, reference_date: str = "", doc=None, parse: boo
         numeric.append(Quantity(low, high, unit, counted, qualifier, surface, start,
                                 start + len(surface) if surface != match.group() else end,
                                 event=event, relative=relative_fraction, **extra))
-    quantities += numeric
+    quantities += _elided_nouns(numeric, text)
     quantities = [_people_by_event(q) for q in _add_sentence_times(quantities, doc, text)]
     return sorted(quantities, key=lambda q: q.start)
 
 
+# "600 locations nationwide and 24 in Wisconsin", "119 disasters in the 2010s, up from 59",
+# "150 million died from guns and another 120 million from COVID-19": the second number's noun
+# (and, with no verb of its own, its event) is the first one's, left out.
+_ELIDED_BEFORE = re.compile(r"(?:\b(?:and|or|but|up from|down from|compared with|compared to|versus|vs\.?)"
+                            r"|[,;]\s*(?:while|whereas))\s+(?:(?:another|an additional|a further|only|just|"
+                            + "|".join(re.escape(q) for q in sorted(QUALIFIERS, key=len, reverse=True))
+                            + r")\s+)*$", re.IGNORECASE)
+
+
+def _elided_nouns(numeric: list[Quantity], text: str) -> list[Quantity]:
+    result = []
+    for q in numeric:
+        previous = next((p for p in reversed(result) if p.end <= q.start), None)
+        if (previous is not None and not q.counted and not q.unit and not q.relative and previous.counted
+                and not previous.unit and not previous.relative and q.start - previous.end <= 120
+                and not re.search(r"[.!?:]\s", text[previous.end:q.start])
+                and (not q.event or q.event == previous.event)
+                and _ELIDED_BEFORE.search(text[previous.end:q.start])):
+            own_verb = bool(q.property) or bool(q.event)
+            q = replace(q, counted=previous.counted,
+                        event=q.event if own_verb else previous.event)
+        result.append(q)
+    return result
+
+
 _GENERIC_COUNTED = {"", "deaths", "injuries", "casualties", "victims", "others"}
+
+
+def _age_apposition(doc, start: int, end: int, value: float) -> bool:
+    """'Bryant, 16,': a whole number between commas after a name is the person's age."""
+    from vericlaim.claims.frames import tokens_in
+
+    tokens = tokens_in(doc, start, end)
+    if len(tokens) != 1 or not 0 < value < 120 or value != int(value):
+        return False
+    num = tokens[0]
+    return (num.dep_ in ("appos", "npadvmod") and num.head.pos_ == "PROPN" and num.head.i == num.i - 2
+            and doc[num.i - 1].text == "," and num.i + 1 < len(doc) and doc[num.i + 1].text in (",", ")", ";"))
 
 
 def _people_by_event(q: Quantity) -> Quantity:
