@@ -1,6 +1,6 @@
 """Choose the hybrid fusion (RRF k, BM25 weight) on the real sets' DEV splits only.
 
-    python bench/retrieval_fusion.py [--cache out/real] [--shared ../shared/data]
+    python bench/retrieval_fusion.py [--cache out/real] [--shared ../shared/data] [--sets a,b]
 
 Prints recall@5 and MRR of the gold document per dev split for each setting, and the
 setting with the best mean MRR (ties: best mean recall@5). Held-out splits are never read.
@@ -33,14 +33,17 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--cache", default="out/real")
     ap.add_argument("--shared", default="../shared/data")
+    ap.add_argument("--sets", help="comma-separated set names (default: every dev split available)")
     args = ap.parse_args()
+    wanted = set(args.sets.split(",")) if args.sets else None
 
     from vericlaim.models.embedder import load_embedder
 
     config = Config.from_env()
     embedder = load_embedder(config.embedding_model)
     loaded = []
-    for split in (s for s in available(Path(args.shared)) if s.split == "dev"):
+    for split in (s for s in available(Path(args.shared)) if s.split == "dev"
+                  and (wanted is None or s.set_name in wanted)):
         folder = prepare(split, Path(args.cache), Path(args.shared))
         store = split_index(folder, config)
         rows = read_jsonl(folder / "gold.jsonl")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date as _date
 
 _MONTHS = (
     "January|February|March|April|May|June|July|August|September|October|November|December|"
@@ -33,6 +34,12 @@ class Dateline:
 
 def to_iso(text: str) -> str:
     """Parse one absolute date expression to YYYY-MM-DD, or '' if unparseable."""
+    iso = re.fullmatch(r"\s*(\d{4})-(\d{2})-(\d{2})(?:[T ][\d:.+\-Z]*)?\s*", text)
+    if iso:  # already ISO (every date vericlaim writes): no need for dateparser's ~4 ms
+        try:
+            return _date(int(iso[1]), int(iso[2]), int(iso[3])).isoformat()
+        except ValueError:
+            return ""
     import dateparser
 
     parsed = dateparser.parse(

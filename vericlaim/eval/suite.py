@@ -167,6 +167,25 @@ def evidence_for(split: Split, cache: Path, config: Config, limit: int = 0, prog
             "share_found": found, "seconds": seconds}
 
 
+def aligned_subsets(datas: list[dict], shared: Path = DEFAULT_SHARED) -> list[dict]:
+    """For a split with claims whose gold evidence belongs to another claim (vericlaim.eval.data_defects),
+    the same split restricted to its other claims, reported beside it (never tuned or pooled on)."""
+    from dataclasses import replace
+
+    from vericlaim.eval.data_defects import misaligned_claims
+
+    subsets = []
+    for data in datas:
+        bad = misaligned_claims(data["split"], shared)
+        if not bad:
+            continue
+        keep = [i for i, g in enumerate(data["gold"]) if g["article"] not in bad]
+        subsets.append({**data, "subset": True,
+                        "split": replace(data["split"], upstream=f"{data['split'].upstream}, aligned rows"),
+                        **{key: [data[key][i] for i in keep] for key in ("gold", "claims", "evidence")}})
+    return subsets
+
+
 def ece(correct: list[bool], confidences: list[float], bins: int = 10) -> float:
     """Expected calibration error over equal-width confidence bins."""
     if not correct:
@@ -215,6 +234,7 @@ def score_split(data: dict, config: Config, decider=decide) -> dict:
         "contradicted_predicted": predicted_contra,
         "ece": ece(correct, confidences), "reason_codes": codes,
         "_correct": correct, "_confidences": confidences, "_verdicts": verdicts,
+        "subset": bool(data.get("subset")),
     })
     return report
 
@@ -247,7 +267,7 @@ def markdown(reports: list[dict]) -> str:
 
 
 def reliability_markdown(reports: list[dict], split_kind: str = "heldout") -> str:
-    rows = [r for r in reports if r["split"] == split_kind]
+    rows = [r for r in reports if r["split"] == split_kind and not r["subset"]]  # each claim once
     correct = [k for r in rows for k in r["_correct"]]
     conf = [c for r in rows for c in r["_confidences"]]
     lines = [f"Reliability, all {split_kind} splits pooled (n={len(correct)}, ECE {ece(correct, conf):.3f}):", "",
@@ -293,7 +313,7 @@ def run(args, config: Config) -> int:
         from dataclasses import replace
 
         config = replace(config, attribution_aware=False)
-    reports = [score_split(d, config) for d in datas]
+    reports = [score_split(d, config) for d in datas + aligned_subsets(datas, shared)]
     if args.json:
         print(json.dumps({"splits": [public(r) for r in reports], "limit": args.limit or 0,
                           "nli_model": config.nli_model}))
