@@ -22,10 +22,13 @@ class Config:
     # Retrieval: how many passages each claim is checked against.
     top_k: int = 5
     # How passages are found: "dense" (FAISS), "bm25" (lexical) or "hybrid" (both, fused by
-    # reciprocal rank: weight / (rrf_k + rank)). Chosen on the real sets' dev splits.
+    # reciprocal rank: weight / (rrf_k + rank)). Chosen on the real sets' dev splits
+    # (bench/retrieval_fusion.py: best mean MRR of the gold document; docs/BENCHMARKS.md).
     retrieval: str = "hybrid"
-    rrf_k: int = 60
+    rrf_k: int = 10
     bm25_weight: float = 1.0
+    # IVF lists searched per query by the ivf/ivfpq index kinds (flat ignores it; more = slower, higher recall).
+    nprobe: int = 32
     # Passages whose cosine similarity is below this are too far off-topic
     # for NLI to be meaningful; they are never scored (saves time, avoids
     # contradictions against unrelated text).
@@ -69,7 +72,9 @@ class Config:
     min_checkworthiness: float | None = None
     # Retrieve a claim that leans on an earlier sentence ("It said ...") with its context
     # (title + antecedent sentence) in the query; the report still shows the claim as written.
-    context_query: bool = False  # measured on WiCE dev: macro-F1 0.5684 without, 0.5666 with
+    # On the dev splits: gold-document recall@5 0.906 -> 0.934 on LIAR-PLUS (the speaker), equal on
+    # PolitiHop and Check-COVID; WiCE dev verdict macro-F1 0.5684 without, 0.5666 with (dense, stop 18).
+    context_query: bool = True
 
     @classmethod
     def from_env(cls, tuned: bool = True, **overrides) -> Config:
