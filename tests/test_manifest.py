@@ -13,6 +13,7 @@ from dataclasses import replace
 import pytest
 from conftest import EXAMPLES, bundled_model_or_skip
 
+from vericlaim.config import Config
 from vericlaim.manifest import (
     IndexFingerprint,
     ManifestError,
@@ -42,7 +43,7 @@ def test_differences_name_what_changed():
     weights = (ModelFingerprint("nli", "m", "/m", {"model.safetensors": "e" * 64}),)
     assert differences(old, replace(old, models=weights)) == ["nli model 'm' weights changed (model.safetensors)"]
     # a setting an older manifest did not record counts as its default
-    assert differences(old, replace(old, config={**old.config, "context_query": False})) == []
+    assert differences(old, replace(old, config={**old.config, "context_query": Config().context_query})) == []
     assert differences(old, replace(old, engine="ray", counts={"supported": 1})) == []
 
 
