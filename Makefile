@@ -7,7 +7,7 @@ SHARED ?= ../shared/data
 export HF_HUB_OFFLINE ?= 1
 export TOKENIZERS_PARALLELISM := false
 
-.PHONY: install demo test test-browser test-install lint nli-model bench eval-nli eval-real checkworthy-model eval-claims clean
+.PHONY: install demo test test-browser test-install lint nli-model bench bench-scale eval-nli eval-real checkworthy-model eval-claims clean
 
 install: $(STAMP)
 
@@ -123,6 +123,15 @@ bench: install
 	$(BIN)/python bench/throughput.py --reports 400 --articles 60 --repeats 3 --nli-backend onnx --int8 \
 	  --json out/bench-onnx.json
 	$(BIN)/python bench/memory.py --sizes 100 2000 --json out/memory.json
+
+# Index kinds at scale (slow, not part of `make bench`): flat, ivf, ivfpq and flat with 4 shards at 100k
+# real passages of $(SHARED) (embedded once and cached as .npy in out/index-scale: ~10-20 min on 2
+# cores) and 1M (the real vectors plus Gaussian noise: a synthetic extension for memory and latency);
+# build rate, recall@5 against flat, peak RSS, query latency. Table to stdout, JSON to out/.
+bench-scale: install
+	mkdir -p out
+	OMP_WAIT_POLICY=PASSIVE $(BIN)/python bench/index_scale.py --shared $(SHARED) --sizes 100000 1000000 \
+	  --json out/index-scale.json
 
 # Remove what the demo, benchmarks and training wrote (not .venv).
 clean:

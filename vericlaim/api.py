@@ -30,6 +30,7 @@ from vericlaim.progress import ProgressLog, progress_path
 from vericlaim.records import Claim, Document, InputError, Verdict
 from vericlaim.report import verdict_row, write_errors, write_rows
 from vericlaim.retrieval import IndexStore
+from vericlaim.retrieval.store import IndexBuildError
 
 if TYPE_CHECKING:
     from vericlaim.ray_engine import RayOptions
@@ -79,15 +80,24 @@ def _split(records, errors: list[InputError]):
 
 def build_index(
     reports: str | Path, index: str | Path, config: Config | None = None,
-    progress: bool = False, kind: str = "flat",
+    progress: bool = False, kind: str | None = None, shards: int | None = None,
 ) -> IndexSummary:
-    """Build an index over ``reports``, or extend an existing one with new documents."""
+    """Build an index over ``reports``, or extend an existing one with new documents.
+
+    ``kind`` ("flat" exact, the default; "ivf"; "ivfpq") and ``shards`` (default 1) choose how a
+    new index is built; an existing index keeps its own, and asking for others raises
+    ``IndexBuildError``, as does an IVF kind given too few passages to train.
+    """
     config = config or Config.from_env()
     embedder = load_embedder(config.embedding_model)
     if (Path(index) / "manifest.json").exists():
-        store = IndexStore.load(index, expected_model=config.embedding_model)
+        store = IndexStore.load(index, expected_model=config.embedding_model, mmap=False)  # to be added to
+        if kind not in (None, store.kind) or shards not in (None, store.shards):
+            raise IndexBuildError(
+                f"{index} is a {store.kind} index with {store.shards} shard(s): the kind and shards of an "
+                "index are chosen when it is created; build into a new folder to change them")
     else:
-        store = IndexStore.empty(config.embedding_model, embedder.dimension, kind)
+        store = IndexStore.empty(config.embedding_model, embedder.dimension, kind or "flat", shards=shards or 1)
     errors: list[InputError] = []
     added, skipped, passages = add_documents(
         store, _split(read_documents(reports), errors), config, progress)
@@ -98,7 +108,9 @@ def build_index(
 
 def load_index(index: str | Path, config: Config | None = None) -> IndexStore:
     config = config or Config.from_env()
-    return IndexStore.load(index, expected_model=config.embedding_model)
+    store = IndexStore.load(index, expected_model=config.embedding_model)  # memory-mapped
+    store.faiss_index.nprobe = config.nprobe
+    return store
 
 
 def check(

@@ -89,9 +89,13 @@ def _checkworthiness_option(parser: argparse.ArgumentParser) -> None:
 
 def cmd_index(args) -> int:
     import vericlaim
+    from vericlaim.retrieval.store import IndexBuildError
 
-    summary = vericlaim.build_index(args.reports, args.index, _config(args),
-                                    progress=not args.quiet, kind=args.kind)
+    try:
+        summary = vericlaim.build_index(args.reports, args.index, _config(args),
+                                        progress=not args.quiet, kind=args.kind, shards=args.shards)
+    except IndexBuildError as exc:
+        return _fail(str(exc))
     print(f"index {args.index}: added {summary.documents_added} documents "
           f"({summary.passages_added} passages), skipped {summary.documents_skipped} already "
           f"present; {summary.total_passages} passages in all", file=sys.stderr)
@@ -265,8 +269,14 @@ def build_parser() -> argparse.ArgumentParser:
     p = command("index", "Build or extend a FAISS index over a corpus of reports.", cmd_index)
     p.add_argument("reports", help="folder of .txt/.md, a .jsonl/.csv file, or one text file")
     p.add_argument("--index", required=True, help="index folder (created or extended)")
-    p.add_argument("--kind", choices=["flat", "ivf"], default="flat",
-                   help="flat: exact search (default); ivf: approximate, for large corpora")
+    p.add_argument("--kind", choices=["flat", "ivf", "ivfpq"],
+                   help="flat: exact search (default); ivf: approximate, for large corpora; ivfpq: IVF with "
+                        "48-byte product-quantised codes re-ranked exactly, for corpora beyond RAM (IVF kinds "
+                        "need 256/1,000 passages to train; Config.nprobe lists searched per query). Only "
+                        "for a new index: an existing one keeps its kind")
+    p.add_argument("--shards", type=_positive_int, metavar="N",
+                   help="split the vectors over N FAISS sub-indexes searched in parallel and merged by score "
+                        "(default 1; only for a new index)")
     _model_options(p, nli=False)
 
     p = command("check", "Check every claim of every article; write the verification report.",

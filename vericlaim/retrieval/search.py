@@ -38,17 +38,10 @@ def rrf(rankings: list[list[int]], weights: list[float], k: int) -> list[int]:
 
 
 def _cosines(store: IndexStore, vector: np.ndarray, ids: list[int]) -> dict[int, float]:
-    """Dense similarity of passages found by BM25 alone (their vectors read back from FAISS)."""
+    """Dense similarity of passages found by BM25 alone (their exact vectors read back, any index kind)."""
     if not ids:
         return {}
-    index = store.faiss_index
-    try:
-        vectors = index.reconstruct_batch(np.asarray(ids, dtype=np.int64))
-    except RuntimeError:  # IVF indexes answer only after a direct map is made
-        import faiss
-
-        faiss.extract_index_ivf(index).make_direct_map()
-        vectors = index.reconstruct_batch(np.asarray(ids, dtype=np.int64))
+    vectors = store.faiss_index.reconstruct_batch(np.asarray(ids, dtype=np.int64))
     return dict(zip(ids, (vectors @ vector).astype(float).tolist(), strict=True))
 
 
@@ -59,8 +52,7 @@ def rank_passages(store: IndexStore, vectors: np.ndarray, queries: list[str], fe
     if mode not in MODES:
         raise ValueError(f"retrieval mode {mode!r}: choose one of {', '.join(MODES)}")
     fetch = min(fetch, len(store))
-    if hasattr(store.faiss_index, "nprobe"):
-        store.faiss_index.nprobe = 16
+    # any kind, any number of shards; IVF kinds probe store.faiss_index.nprobe lists (Config.nprobe)
     dense_scores, dense_ids = (store.faiss_index.search(vectors, fetch) if mode != "bm25"
                                else (None, None))
     lexical = store.lexical_index() if mode != "dense" else None
