@@ -57,23 +57,18 @@ DATA_SEED = 13  # sampling and generated pairs; fixed so every stage sees the sa
 def run(args: argparse.Namespace) -> int:
     rng = random.Random(DATA_SEED)
     pairs = []
-    for name in args.data:
-        try:
-            found = read_sampled(name, args.limit_per_file, rng)
-        except (NLIDataError, OSError) as exc:
-            print(f"vericlaim: error: {exc}", file=sys.stderr)
-            return 2
-        print(f"{name}: {len(found)} pairs", file=sys.stderr)
-        pairs += found
+    # the stage's own data, then the earlier stages' replay sample, from one seeded generator
+    for names, limit, what in ((args.data, args.limit_per_file, "pairs"),
+                               (args.replay, args.replay_per_file, "replay pairs")):
+        for name in names:
+            try:
+                found = read_sampled(name, limit, rng)
+            except (NLIDataError, OSError) as exc:
+                print(f"vericlaim: error: {exc}", file=sys.stderr)
+                return 2
+            print(f"{name}: {len(found)} {what}", file=sys.stderr)
+            pairs += found
     notes = []
-    for name in args.replay:
-        try:
-            found = read_sampled(name, args.replay_per_file, rng)
-        except (NLIDataError, OSError) as exc:
-            print(f"vericlaim: error: {exc}", file=sys.stderr)
-            return 2
-        print(f"{name}: {len(found)} replay pairs", file=sys.stderr)
-        pairs += found
     if args.replay:
         notes.append(f"replay: a seeded sample of up to {args.replay_per_file} pairs from each of "
                      f"{len(args.replay)} earlier-stage files")
