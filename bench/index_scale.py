@@ -263,6 +263,8 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[100_000, 1_000_000])
     parser.add_argument("--kinds", nargs="+", default=list(KINDS), help="KIND or KIND:SHARDS")
+    parser.add_argument("--real", type=int, default=100_000,
+                        help="real passages embedded; larger sizes are synthetic copies of them")
     parser.add_argument("--queries", type=int, default=1000, help="real claims used as queries")
     parser.add_argument("--nprobe", type=int, nargs="+", default=[Config().nprobe],
                         help="IVF lists probed per query (default: the config's)")
@@ -280,7 +282,7 @@ def main() -> int:
     args.cache.mkdir(parents=True, exist_ok=True)
 
     texts = passages(args.shared, args.cache)
-    n_real = min(len(texts), max([s for s in args.sizes if s <= len(texts)] or [len(texts)]))
+    n_real = min(len(texts), args.real)
     log(f"embedding {n_real} real passages (cached in {args.cache})")
     real_path = args.cache / f"real-{n_real}.npy"
     real = embed_cached(texts[:n_real], real_path)
