@@ -131,7 +131,7 @@ bench: install
 bench-scale: install
 	mkdir -p out
 	OMP_WAIT_POLICY=PASSIVE $(BIN)/python bench/index_scale.py --shared $(SHARED) --sizes 100000 1000000 \
-	  --json out/index-scale.json
+	  --nprobe 16 32 64 128 --json out/index-scale.json
 
 # Remove what the demo, benchmarks and training wrote (not .venv).
 clean:

@@ -46,7 +46,7 @@ KINDS = ("flat", "ivf", "ivfpq")
 TRAIN_SIZE = 65_536
 MIN_TRAIN = {"ivf": 256, "ivfpq": 1_000}  # fewer passages than this: IndexBuildError, use flat
 PQ_BITS = 8
-REFINE_FACTOR = 8  # ivfpq: the best k x this PQ candidates are re-ranked with their exact vectors
+REFINE_FACTOR = 16  # ivfpq: the best k x this PQ candidates are re-ranked with their exact vectors
 
 
 class IndexCorruptError(RuntimeError):
