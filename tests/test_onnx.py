@@ -4,6 +4,7 @@ import contextlib
 import io
 import json
 import sys
+from pathlib import Path
 
 import pytest
 from conftest import ROOT, bundled_model_or_skip
@@ -50,7 +51,9 @@ def test_the_recorded_check_covers_the_snli_sample(default_export):
     recorded = json.loads((folder / "check.json").read_text())
     assert recorded["agreeing"] == check.agreeing
     if SNLI_SAMPLE.is_file():
-        assert check.data == str(SNLI_SAMPLE.resolve()) and check.pairs >= 1000
+        # The cache is keyed by the model's content, so the export may have been checked from
+        # another checkout of the repository: compare the data file, not its absolute path.
+        assert Path(check.data).name == SNLI_SAMPLE.name and check.pairs >= 1000
 
 
 def test_onnx_gives_torch_labels_on_snli_pairs(default_export):
