@@ -72,8 +72,46 @@ def test_cli_reads_written_reports(tmp_path):
     assert read_report(new)[3].claim == "=1+1 drones were shot down."
     run = subprocess.run([sys.executable, "-m", "vericlaim", "diff", str(old), str(new), "--format", "md"],
                          capture_output=True, text=True, timeout=300)
-    assert run.returncode == 0, run.stderr
+    assert run.returncode == 1, run.stderr  # as diff(1): the reports differ
     assert "| supported | contradicted | 1 |" in run.stdout and "1 claims differ" in run.stderr
     run = subprocess.run([sys.executable, "-m", "vericlaim", "diff", str(old), str(tmp_path / "missing.csv")],
                          capture_output=True, text=True, timeout=300)
     assert run.returncode == 2 and "missing.csv" in run.stderr
+
+
+def test_exit_status_follows_diff(tmp_path, capsys):
+    """0 when no claim differs (confidence within the tolerance), 1 when some do, 2 on trouble."""
+    from vericlaim.cli import main
+    from vericlaim.report import COLUMNS
+
+    def write(name, rows, fmt="csv"):
+        path = tmp_path / name
+        write_rows([{c: getattr(r, c) for c in COLUMNS} for r in rows], path, fmt)
+        return str(path)
+
+    old = write("old.csv", _rows())
+    same = write("same.jsonl", [dataclasses.replace(r, confidence=r.confidence + 0.005) for r in _rows()], "jsonl")
+    assert main(["diff", old, same]) == 0
+    out, err = capsys.readouterr()
+    assert out.strip() == ",".join(DIFF_COLUMNS) and "0 claims differ" in err
+    assert main(["diff", old, same, "--tolerance", "0.001"]) == 1
+    assert main(["diff", old, write("fewer.csv", _rows()[:3])]) == 1
+    assert main(["diff", old, write("empty.csv", [])]) == 1  # a report of no claims: all removed
+    capsys.readouterr()
+
+    (tmp_path / "foreign.csv").write_text("id,title,text\n")  # an articles file, no rows
+    (tmp_path / "blank.csv").write_text("")
+    (tmp_path / "bad.jsonl").write_text('{"article_id": "a"\n')
+    (tmp_path / "latin1.csv").write_bytes("article_id,claim_id,claim,verdict\na,a:1,caf\xe9,supported\n"
+                                          .encode("latin-1"))
+    for name, problem in [("missing.csv", "cannot read"), ("foreign.csv", "no column(s)"),
+                          ("blank.csv", "empty file"), ("bad.jsonl", "bad.jsonl:1: malformed JSON"),
+                          ("latin1.csv", "not UTF-8"), (".", "cannot read")]:
+        path = str(tmp_path / name)
+        assert main(["diff", old, path]) == 2, name
+        assert main(["diff", path, old]) == 2, name
+        out, err = capsys.readouterr()
+        assert out == "", name
+        lines = err.splitlines()
+        assert len(lines) == 2 and all(line.startswith(f"vericlaim: error: {tmp_path / name}") for line in lines), err
+        assert problem in lines[0], err

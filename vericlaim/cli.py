@@ -1,8 +1,9 @@
 """Command line: argument parsing and progress only; every command calls the API.
 
 Exit codes: 0 success, 1 some inputs failed (the rest were processed),
-2 bad usage or an unusable index/model. Data goes to stdout, progress and
-messages to stderr.
+2 bad usage or an unusable index/model. ``diff`` follows diff(1) instead:
+0 the reports agree, 1 they differ, 2 trouble. Data goes to stdout, progress
+and messages to stderr.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from pathlib import Path
 from vericlaim import __version__
 
 EXIT_OK, EXIT_INPUT_ERRORS, EXIT_USAGE = 0, 1, 2
+EXIT_DIFFERENT = 1  # `vericlaim diff`, as diff(1): the reports differ
 
 
 def _fail(message: str) -> int:
@@ -167,7 +169,7 @@ def cmd_diff(args) -> int:
     else:
         sys.stdout.write(diff.to_csv(changes))
     print(f"{len(changes)} claims differ between {args.old} and {args.new}", file=sys.stderr)
-    return EXIT_OK
+    return EXIT_DIFFERENT if changes else EXIT_OK
 
 
 def cmd_claims(args) -> int:
@@ -323,6 +325,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = command("diff", "Claims whose verdict, evidence or confidence changed between two reports.",
                 cmd_diff)
+    p.epilog = ("Exit status, as diff(1): 0 no claim differs, 1 some claims differ, 2 trouble (a report "
+                "missing or unreadable; the error names the file).")
     p.add_argument("old", help="the earlier report (.csv or .jsonl)")
     p.add_argument("new", help="the later report")
     p.add_argument("--format", choices=["csv", "md"], default="csv",

@@ -91,6 +91,13 @@ def _csv_records(path: Path, handle) -> Iterator[tuple[str, dict]]:
     csv.field_size_limit(1 << 30)
     reader = csv.DictReader(handle)
     try:
+        # checked before any row, so a foreign CSV with no rows is not read as an empty report
+        if reader.fieldnames is None:
+            raise ReportReadError(f"{path}: empty file; is this a vericlaim report?")
+        missing = [c for c in REQUIRED if c not in reader.fieldnames]
+        if missing:
+            raise ReportReadError(f"{path}: no column(s) {', '.join(missing)} in the header; "
+                                  "is this a vericlaim report?")
         for record in reader:
             if None in record:
                 raise ReportReadError(f"{path}:{reader.line_num}: row has more fields than the header")
