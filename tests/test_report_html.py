@@ -9,7 +9,7 @@ from importlib import resources
 
 from vericlaim.records import Document
 from vericlaim.report_html import render_html
-from vericlaim.report_html.build import build_html_report
+from vericlaim.report_html.build import build_html_report, read_articles
 from vericlaim.report_html.render import place_claims
 from vericlaim.report_read import ReportRow, read_report
 
@@ -138,3 +138,46 @@ def test_report_command_renders_a_written_report(tmp_path):
     assert result.manifest_path.name == "page.html.manifest.json"
     assert manifest["report_format"] == "html" and manifest["counts"] == {"contradicted": 1}
     assert [i["kind"] for i in manifest["inputs"]] == ["report", "articles"]
+
+
+def test_check_html_reads_the_articles_once_and_renders_what_report_renders(example_index, tmp_path,
+                                                                           monkeypatch, capsys):
+    """`check --html` shows the articles check read; the page is the one `report` renders afterwards."""
+    from conftest import EXAMPLES, bundled_model_or_skip
+
+    import vericlaim
+    import vericlaim.api
+    import vericlaim.corpora
+    from vericlaim.cli import main
+    from vericlaim.progress import progress_path
+
+    bundled_model_or_skip()
+    reads = []
+    real = vericlaim.corpora.read_documents
+
+    def counted(path):
+        reads.append(str(path))
+        return real(path)
+
+    monkeypatch.setattr(vericlaim.corpora, "read_documents", counted)  # the real reader, counted
+    monkeypatch.setattr(vericlaim.api, "read_documents", counted)
+    articles, out, html = EXAMPLES / "articles", tmp_path / "report.csv", tmp_path / "page.html"
+    assert main(["check", str(articles), "--index", str(example_index), "--out", str(out),
+                 "--html", str(html), "-q"]) == 0, capsys.readouterr().err
+    assert reads == [str(articles)]
+    page, page_manifest = html.read_bytes(), (tmp_path / "page.html.manifest.json").read_bytes()
+    assert b'class="ctext"' in page  # claims marked in their article's text
+
+    html.unlink()
+    again = build_html_report(html, report=out, articles=articles)  # reads report, manifest, articles
+    assert again.articles == 3 and len(reads) == 2
+    assert html.read_bytes() == page and again.manifest_path.read_bytes() == page_manifest
+
+    # a resumed run keeps the articles finished before it too (the page shows every article)
+    ids = list(read_articles(articles)[0])
+    assert len(ids) == 3
+    for name, keep in [("resumed.csv", True), ("plain.csv", False)]:
+        progress_path(tmp_path / name).write_text(
+            "".join(json.dumps({"article_id": i, "rows": []}) + "\n" for i in ids))  # all finished
+        result = vericlaim.check(articles, example_index, out=tmp_path / name, resume=True, keep_documents=keep)
+        assert result.counts() == {} and list(result.documents) == (ids if keep else [])

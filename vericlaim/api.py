@@ -57,6 +57,9 @@ class CheckResult:
     rows: list[dict] = field(default_factory=list)  # report rows when no ``out`` was given
     # What produced the report: models, index, config, inputs, counts (also REPORT.manifest.json).
     manifest: RunManifest | None = None
+    # Every article read, by id in reading order (finished ones of a resumed run too), when
+    # check(keep_documents=True): what the HTML report shows, so the articles are read once.
+    documents: dict[str, Document] = field(default_factory=dict)
 
     @property
     def failed(self) -> list[InputError]:
@@ -117,6 +120,7 @@ def check(
     articles: str | Path, index: str | Path | IndexStore, out: str | Path | None = None,
     fmt: str = "csv", config: Config | None = None, progress: bool = False,
     resume: bool = False, keep_verdicts: bool = True, ray: RayOptions | None = None,
+    keep_documents: bool = False,
 ) -> CheckResult:
     """Check every article against the index; write the report if ``out`` is given.
 
@@ -127,13 +131,23 @@ def check(
     keeps memory flat for very large batches (only counts are kept).
     ``ray`` runs the verdicts on Ray Data (``vericlaim.ray_engine``): same rows, but
     ``result.verdicts`` stays empty (workers send back report rows, not objects).
+    ``keep_documents=True`` keeps every article read in ``result.documents`` (for the HTML
+    report: memory grows with the batch).
     """
     config = config or Config.from_env()
     store = _local_store(index, config, ray)
     errors: list[InputError] = []
+    documents: dict[str, Document] = {}
+
+    def read(done: set[str]):
+        for doc in _split(read_documents(articles), errors):
+            if keep_documents:
+                documents[doc.id] = doc  # before the resume filter: the page shows finished ones too
+            if doc.id not in done:
+                yield doc
 
     def finished(done: set[str]):
-        docs = (d for d in _split(read_documents(articles), errors) if d.id not in done)
+        docs = read(done)
         if ray is not None:
             yield from _on_ray(docs, "articles", index, config, ray)
             return
@@ -141,7 +155,9 @@ def check(
             yield doc.id, verdicts
 
     run = start_manifest(config, index, [InputSummary(str(articles), "articles")], engine="ray" if ray else "local")
-    return _run(finished, errors, out, fmt, progress, resume, keep_verdicts, "article", ARTICLES_PER_BATCH, run)
+    result = _run(finished, errors, out, fmt, progress, resume, keep_verdicts, "article", ARTICLES_PER_BATCH, run)
+    result.documents = documents
+    return result
 
 
 def check_claims(

@@ -123,10 +123,12 @@ def cmd_check(args) -> int:
         from vericlaim.ray_engine import RayOptions
 
         ray = RayOptions(address=args.ray_address, workers=args.workers)
-    run = vericlaim.check if args.claims is None else vericlaim.check_claims
-    result = run(args.articles or args.claims, args.index, out=args.out, fmt=args.format,
-                 config=_config(args), progress=not args.quiet, resume=args.resume,
-                 keep_verdicts=False, ray=ray)
+    options = dict(out=args.out, fmt=args.format, config=_config(args), progress=not args.quiet,
+                   resume=args.resume, keep_verdicts=False, ray=ray)
+    if args.claims is None:  # the HTML page shows the articles check read (not read a second time)
+        result = vericlaim.check(args.articles, args.index, keep_documents=bool(args.html), **options)
+    else:
+        result = vericlaim.check_claims(args.claims, args.index, **options)
     if args.out is None:
         from vericlaim.report import write_rows
         write_rows(result.rows, None, args.format)
@@ -142,6 +144,7 @@ def cmd_check(args) -> int:
 
         rows = None if args.out else [row_from_dict(row, "report") for row in result.rows]
         page = build_html_report(args.html, report=args.out, rows=rows, articles=args.articles,
+                                 documents=result.documents if args.articles else None,
                                  manifest=result.manifest, quiet=True)
         print(f"HTML report -> {page.path}", file=sys.stderr)
     return EXIT_INPUT_ERRORS if result.failed else EXIT_OK

@@ -9,7 +9,7 @@ HTML as its report, or, for a report without one, a manifest of what is known: t
 from __future__ import annotations
 
 import sys
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -70,27 +70,33 @@ def _standalone_manifest(report: Path | None, rows: Sequence[ReportRow], article
 
 def build_html_report(html: str | Path, report: str | Path | None = None,
                       rows: Sequence[ReportRow] | None = None, articles: str | Path | None = None,
-                      manifest: RunManifest | None = None, quiet: bool = False) -> HtmlResult:
+                      manifest: RunManifest | None = None, quiet: bool = False,
+                      documents: Mapping[str, Document] | None = None) -> HtmlResult:
     """Write the HTML page for ``report`` (a file) or ``rows``, with ``articles`` highlighted.
 
     ``manifest`` is the run's; None reads the one beside ``report`` when there is one.
+    ``documents``: the articles already read, by id as :func:`read_articles` gives them (e.g.
+    ``CheckResult.documents``), so ``articles`` is not read again; it then only names them, and
+    the problems reading them are the caller's (``HtmlResult.errors`` stays empty).
     """
     html = Path(html)
     if rows is None:
         if report is None:
             raise ValueError("give a report file or its rows")
         rows = read_report(report)
-    documents: dict[str, Document] = {}
+    shown: dict[str, Document] = {}
     errors: list[InputError] = []
-    if articles is not None:
-        documents, errors = read_articles(articles)
+    if documents is not None:
+        shown = dict(documents)
+    elif articles is not None:
+        shown, errors = read_articles(articles)
         for error in errors if not quiet else ():
             print(f"vericlaim: {error.path}{':' + str(error.line) if error.line else ''}: {error.reason}",
                   file=sys.stderr)
     if manifest is None and report is not None and manifest_path(report).is_file():
         manifest = read_manifest(manifest_path(report))
     if manifest is None:
-        manifest = _standalone_manifest(Path(report) if report else None, rows, articles, len(documents))
+        manifest = _standalone_manifest(Path(report) if report else None, rows, articles, len(shown))
     manifest = for_report(manifest, html, "html")
-    write_html(html, rows, documents, manifest)
-    return HtmlResult(html, write_manifest(manifest, html), len(rows), len(documents), tuple(errors))
+    write_html(html, rows, shown, manifest)
+    return HtmlResult(html, write_manifest(manifest, html), len(rows), len(shown), tuple(errors))
