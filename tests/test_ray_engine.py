@@ -41,6 +41,37 @@ def test_plan_never_takes_every_cpu():
     assert plan_pool(3, None).workers == 1 and plan_pool(3, None).threads == 2  # 2 cores + the reserve
 
 
+def test_workers_search_ivf_indexes_with_the_configured_nprobe(tmp_path):
+    """A worker loads the index as the local engine does: Config.nprobe lists per query (no Ray needed)."""
+    import faiss
+    import numpy as np
+
+    from vericlaim.api import load_index
+    from vericlaim.config import Config
+    from vericlaim.ray_engine import worker_store
+    from vericlaim.records import Document, Passage
+    from vericlaim.retrieval import IndexStore
+    from vericlaim.retrieval.store import MIN_TRAIN
+
+    n = MIN_TRAIN["ivf"]  # the fewest passages an IVF index trains on: 256 random unit vectors
+    vectors = np.random.default_rng(0).standard_normal((n, 16)).astype(np.float32)
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    docs = {f"d{i}": Document(f"d{i}", f"title {i}", f"text {i}") for i in range(n)}
+    passages = [Passage(f"d{i}", f"d{i}:0", f"text {i}", 0, 6) for i in range(n)]
+    store = IndexStore.empty(Config().embedding_model, 16, "ivf", nlist=8)
+    store.add(docs, passages, vectors)
+    store.save(tmp_path / "ivf")
+
+    config = Config(nprobe=3)
+    assert config.nprobe != Config().nprobe and IndexStore.load(tmp_path / "ivf").faiss_index.nprobe != 3
+    worker, local = worker_store(str(tmp_path / "ivf"), config), load_index(tmp_path / "ivf", config)
+    assert worker.kind == "ivf" and worker.faiss_index.nprobe == local.faiss_index.nprobe == 3
+    scores, ids = worker.faiss_index.search(vectors[:20], 5)
+    assert faiss.extract_index_ivf(worker.faiss_index.parts[0]).nprobe == 3  # what FAISS searched with
+    local_scores, local_ids = local.faiss_index.search(vectors[:20], 5)
+    assert np.array_equal(ids, local_ids) and np.array_equal(scores, local_scores)
+
+
 def test_ray_rows_equal_local_rows_with_progress_log_and_resume(local_ray, local_report, example_index,
                                                                   tmp_path, capsys):
     """Two workers, through the CLI; then a run resumed from a log the Ray engine left."""

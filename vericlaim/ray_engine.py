@@ -23,9 +23,13 @@ import os
 from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from vericlaim.config import Config
 from vericlaim.optional import require
+
+if TYPE_CHECKING:
+    from vericlaim.retrieval import IndexStore
 
 ITEMS_KINDS = ("articles", "claims")
 GROUPS_PER_BLOCK = 4  # groups shipped to the object store together (one Ray Data block)
@@ -115,6 +119,14 @@ def _block_refs(ray, items: Iterable, group_size: int) -> list:
     return refs
 
 
+def worker_store(index: str, config: Config) -> IndexStore:
+    """The index as a worker searches it: loaded as the local engine loads it (``api.load_index``:
+    memory-mapped, ``config.nprobe`` IVF lists searched per query), so both rank the same passages."""
+    from vericlaim.api import load_index
+
+    return load_index(index, config)
+
+
 class GroupVerifier:
     """A Ray actor: loads the index and the models once, then verifies one group per call."""
 
@@ -122,14 +134,13 @@ class GroupVerifier:
         from vericlaim import verbosity
         from vericlaim.models.embedder import load_embedder
         from vericlaim.models.loader import load_nli, set_threads
-        from vericlaim.retrieval import IndexStore
 
         os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
         verbosity.configure(verbose)
         set_threads(threads)
         self.kind = kind
         self.config = Config(**config)
-        self.store = IndexStore.load(index, expected_model=self.config.embedding_model)
+        self.store = worker_store(index, self.config)
         load_embedder(self.config.embedding_model)  # fail at start, not on the first group
         load_nli(self.config.nli_model, self.config.max_length, self.config.nli_backend)
 
@@ -228,4 +239,4 @@ def _first_line(exc: BaseException) -> str:
     return text[-1] if text else type(exc).__name__
 
 
-__all__ = ["PoolPlan", "RayEngineError", "RayOptions", "plan_pool", "verify_on_ray"]
+__all__ = ["PoolPlan", "RayEngineError", "RayOptions", "plan_pool", "verify_on_ray", "worker_store"]
