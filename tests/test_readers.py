@@ -1,4 +1,5 @@
 import json
+import re
 
 import pytest
 
@@ -88,3 +89,42 @@ def test_single_text_file_and_missing_path(tmp_path):
     assert docs[0].id == "one file"
     with pytest.raises(InputPathError):
         list(read_documents(tmp_path / "nope"))
+
+
+def test_one_json_lines_loop_and_each_reader_names_file_and_line(tmp_path):
+    """Articles, reports and NLI data read JSON lines with ``json_lines``; each words its own errors."""
+    from vericlaim.corpora.readers import BadJSONLine, json_lines
+    from vericlaim.report_read import ReportReadError, read_report
+    from vericlaim.training.nli_data import NLIDataError, read_nli_file
+
+    items = list(json_lines(['{"a": 1}\n', "  \n", "{nope\n", "[1, 2]\n", '{"b": 2}']))
+    assert items[0] == (1, {"a": 1}) and items[-1] == (5, {"b": 2})
+    assert [(i.number, i.error is None) for i in items if isinstance(i, BadJSONLine)] == [(3, False), (4, True)]
+    assert items[1].error.msg == "Expecting property name enclosed in double quotes"
+
+    # a file is read line by line as it goes: a U+2028 inside a string is not a line break
+    report = tmp_path / "report.jsonl"
+    row = {"article_id": "a", "claim_id": "a:1", "claim": "Nine\u2028rockets.", "verdict": "supported"}
+    report.write_text(json.dumps(row, ensure_ascii=False) + "\n\n", encoding="utf-8")
+    assert [r.claim for r in read_report(report)] == ["Nine\u2028rockets."]
+    pairs = tmp_path / "pairs.jsonl"
+    pairs.write_text(json.dumps({"premise": "Nine\u2028rockets hit.", "hypothesis": "Rockets hit.",
+                                 "label": "entailment"}, ensure_ascii=False) + "\n", encoding="utf-8")
+    assert [p.label for p in read_nli_file(pairs)] == ["entailment"]
+
+    for bad, report_error, nli_error, article_error in [
+        ("{nope", "malformed JSON (Expecting", "not JSON (Expecting", "malformed JSON: Expecting"),
+        ("[1, 2]", "not a JSON object", "not a JSON object", "JSON line is not an object"),
+    ]:
+        for path in (report, pairs):
+            good = path.read_text(encoding="utf-8").split("\n")[0]  # not splitlines(): U+2028
+            path.write_text(good + "\n\n" + bad + "\n", encoding="utf-8")
+        with pytest.raises(ReportReadError, match=rf"^{re.escape(f'{report}:3: {report_error}')}"):
+            read_report(report)
+        with pytest.raises(NLIDataError, match=rf"^{re.escape(f'{pairs}:3: {nli_error}')}"):
+            read_nli_file(pairs)
+        articles = tmp_path / "articles.jsonl"
+        articles.write_text(json.dumps({"id": "1", "title": "T", "text": "Body."}) + "\n\n" + bad + "\n")
+        docs, errors = _split(articles)
+        assert [d.id for d in docs] == ["1"]
+        assert [(e.path, e.line) for e in errors] == [(str(articles), 3)] and errors[0].reason.startswith(article_error)

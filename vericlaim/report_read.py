@@ -8,11 +8,11 @@ off again: it protects spreadsheets, and a reader of the HTML report should see 
 from __future__ import annotations
 
 import csv
-import json
 from collections.abc import Iterator
 from dataclasses import dataclass, fields
 from pathlib import Path
 
+from vericlaim.corpora.readers import BadJSONLine, json_lines
 from vericlaim.report import COLUMNS, FORMULA_PREFIXES
 
 REQUIRED = ("article_id", "claim_id", "claim", "verdict")
@@ -107,15 +107,12 @@ def _csv_records(path: Path, handle) -> Iterator[tuple[str, dict]]:
 
 
 def _jsonl_records(path: Path, handle) -> Iterator[tuple[str, dict]]:
-    for number, line in enumerate(handle, 1):
-        if not line.strip():
-            continue
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise ReportReadError(f"{path}:{number}: malformed JSON ({exc.msg})") from exc
-        if not isinstance(record, dict):
-            raise ReportReadError(f"{path}:{number}: not a JSON object")
+    for item in json_lines(handle):
+        if isinstance(item, BadJSONLine):
+            if item.error is None:
+                raise ReportReadError(f"{path}:{item.number}: not a JSON object")
+            raise ReportReadError(f"{path}:{item.number}: malformed JSON ({item.error.msg})") from item.error
+        number, record = item
         yield f"{path}:{number}", record
 
 

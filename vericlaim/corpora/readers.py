@@ -11,7 +11,8 @@ from __future__ import annotations
 import csv
 import json
 import os
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 from vericlaim.corpora.dateline import parse_dateline, to_iso
@@ -98,20 +99,44 @@ def _row_document(row: dict, path: Path, line: int) -> Document | InputError:
                     values["url"], f"{path}:{line}")
 
 
-def json_objects(path: Path, text: str) -> Iterator[tuple[int, dict] | InputError]:
-    """(line number, object) for each JSON line of ``text``; an InputError for each bad one."""
-    for number, line in enumerate(text.splitlines(), 1):
+@dataclass(frozen=True)
+class BadJSONLine:
+    """A line of a JSON-lines file that is no JSON object: ``error`` is why it is not JSON, None
+    for valid JSON that is not an object."""
+
+    number: int
+    error: json.JSONDecodeError | None = None
+
+
+def json_lines(lines: Iterable[str]) -> Iterator[tuple[int, dict] | BadJSONLine]:
+    """(line number, object) for each non-blank line, or a :class:`BadJSONLine`; never raises.
+
+    The one loop over JSON lines: each reader words the error naming file and line itself, and
+    decides whether a bad line is listed (articles, claim lists) or ends the file (reports,
+    training data). ``lines`` may be an open file (read as it goes) or a list of strings.
+    """
+    for number, line in enumerate(lines, 1):
         if not line.strip():
             continue
         try:
             row = json.loads(line)
         except json.JSONDecodeError as exc:
-            yield InputError(str(path), f"malformed JSON: {exc.msg}", number)
+            yield BadJSONLine(number, exc)
             continue
         if not isinstance(row, dict):
-            yield InputError(str(path), "JSON line is not an object", number)
+            yield BadJSONLine(number)
             continue
         yield number, row
+
+
+def json_objects(path: Path, text: str) -> Iterator[tuple[int, dict] | InputError]:
+    """(line number, object) for each JSON line of ``text``; an InputError for each bad one."""
+    for item in json_lines(text.splitlines()):
+        if isinstance(item, BadJSONLine):
+            reason = "JSON line is not an object" if item.error is None else f"malformed JSON: {item.error.msg}"
+            yield InputError(str(path), reason, item.number)
+        else:
+            yield item
 
 
 def _read_jsonl(path: Path) -> Iterator[Document | InputError]:

@@ -17,6 +17,8 @@ import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from vericlaim.corpora.readers import BadJSONLine, json_lines
+
 LABELS = ("entailment", "neutral", "contradiction")
 
 _LABEL_MAP = {
@@ -102,13 +104,12 @@ def _read_jsonl(path: Path) -> list[NLIPair]:
     pairs = []
     abstracts: dict[str, list[str]] | None = None
     with path.open(encoding="utf-8") as handle:
-        for number, line in enumerate(handle, 1):
-            if not line.strip():
-                continue
-            try:
-                row = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise NLIDataError(f"{path}:{number}: not JSON ({exc.msg})") from exc
+        for item in json_lines(handle):
+            if isinstance(item, BadJSONLine):
+                if item.error is None:
+                    raise NLIDataError(f"{path}:{item.number}: not a JSON object")
+                raise NLIDataError(f"{path}:{item.number}: not JSON ({item.error.msg})") from item.error
+            number, row = item
             if "cord_id" in row and "evidence_set" in row:  # Check-COVID: claim vs cited sentences
                 abstracts = abstracts if abstracts is not None else _check_covid_corpus(path)
                 sentences = abstracts.get(row["cord_id"], [])
