@@ -128,3 +128,16 @@ def test_one_json_lines_loop_and_each_reader_names_file_and_line(tmp_path):
         docs, errors = _split(articles)
         assert [d.id for d in docs] == ["1"]
         assert [(e.path, e.line) for e in errors] == [(str(articles), 3)] and errors[0].reason.startswith(article_error)
+
+
+def test_line_separators_inside_a_text_field_are_text(tmp_path):
+    """JSON and CSV allow U+2028/U+2029/U+0085 inside a string: they must not split a record."""
+    body = "Nine rockets\u2028hit the base.\u0085 Two were\u2029intercepted."
+    jsonl = tmp_path / "a.jsonl"
+    jsonl.write_text(json.dumps({"id": "a1", "title": "T", "text": body}, ensure_ascii=False) + "\n",
+                     encoding="utf-8")
+    table = tmp_path / "b.csv"
+    table.write_text(f'id,title,text\nb1,T,"{body}"\n', encoding="utf-8")
+    for path in (jsonl, table):
+        docs, errors = _split(path)
+        assert errors == [] and [d.text for d in docs] == [body], path

@@ -9,6 +9,7 @@ pipeline writes them to ``vericlaim-errors.csv``).
 from __future__ import annotations
 
 import csv
+import io
 import json
 import os
 from collections.abc import Iterable, Iterator
@@ -131,7 +132,9 @@ def json_lines(lines: Iterable[str]) -> Iterator[tuple[int, dict] | BadJSONLine]
 
 def json_objects(path: Path, text: str) -> Iterator[tuple[int, dict] | InputError]:
     """(line number, object) for each JSON line of ``text``; an InputError for each bad one."""
-    for item in json_lines(text.splitlines()):
+    # JSON lines end at "\n" only: str.splitlines would also break inside a text field at
+    # U+2028, U+2029 or U+0085, which JSON allows unescaped (ensure_ascii=False writes them)
+    for item in json_lines(text.split("\n")):
         if isinstance(item, BadJSONLine):
             reason = "JSON line is not an object" if item.error is None else f"malformed JSON: {item.error.msg}"
             yield InputError(str(path), reason, item.number)
@@ -154,7 +157,7 @@ def _read_csv(path: Path) -> Iterator[Document | InputError]:
     if text is None:
         return
     csv.field_size_limit(MAX_FILE_BYTES)
-    reader = csv.DictReader(text.splitlines(keepends=True))
+    reader = csv.DictReader(io.StringIO(text, newline=""))  # rows end at \n or \r only, as csv expects
     header = [h.strip().lower() for h in (reader.fieldnames or [])]
     missing = [c for c in REQUIRED_COLUMNS if c not in header]
     if missing:
