@@ -54,7 +54,7 @@ def add_documents(
         # quantity frames are parsed once here and stored with the passages
         frames = extract_many([p.text for p in part], [new_docs[p.doc_id].date for p in part])
         part = [replace(p, quantities=q) for p, q in zip(part, frames, strict=True)]
-        store.add(new_docs, part, embedder.encode([p.text for p in part]))
+        store.add(new_docs, part, embedder.encode([p.text for p in part], cache=False))
         bar.update(len(part))
     bar.close()
     return len(new_docs), skipped, len(passages)

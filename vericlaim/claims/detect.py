@@ -26,6 +26,7 @@ from collections.abc import Callable, Iterator
 
 from vericlaim.claims.boilerplate import claim_span
 from vericlaim.claims.context import claim_context
+from vericlaim.claims.parser import parse_many
 from vericlaim.claims.quantities import extract_quantities, shift
 from vericlaim.claims.segment import Sentence, split_sentences
 from vericlaim.corpora.dateline import parse_dateline
@@ -191,8 +192,10 @@ def default_min_checkworthiness() -> float:
     return load_checkworthy().threshold
 
 
-def _claim(doc: Document, number: int, sentence: Sentence, score: float, context: str) -> Claim:
-    quantities = extract_quantities(sentence.text, doc.date)
+def _claim(doc: Document, number: int, sentence: Sentence, score: float, context: str,
+           parsed=None) -> Claim:
+    """``parsed`` is the sentence's spaCy Doc when the caller parsed many in one pass."""
+    quantities = extract_quantities(sentence.text, doc.date, doc=parsed)
     shifted = tuple(shift(q, sentence.start) for q in quantities)
     return Claim(doc.id, f"{doc.id}:{number}", sentence.text, sentence.start, sentence.end,
                  claim_types(sentence.text, quantities), shifted, doc.date,
@@ -233,13 +236,15 @@ def extract_claims(
         return
     scores = iter((scorer or default_scorer())([s.text for s in candidates]))
     cut = default_min_checkworthiness() if min_checkworthiness is None else min_checkworthiness
-    number = 0
+    chosen = []
     for position, (sentence, keep) in enumerate(sentences):
         if not keep:
             continue
         score = next(scores)
-        if score < cut:
-            continue
-        number += 1
-        yield _claim(doc, number, sentence, score,
-                     claim_context(sentence.text, [s.text for s, _ in sentences[:position]], doc.title))
+        if score >= cut:
+            chosen.append((sentence, score, position))
+    # one spaCy pass over the article's claims: nlp.pipe is faster than a call per sentence
+    parsed = parse_many([sentence.text for sentence, _, _ in chosen])
+    for number, ((sentence, score, position), sentence_doc) in enumerate(zip(chosen, parsed, strict=True), 1):
+        context = claim_context(sentence.text, [s.text for s, _ in sentences[:position]], doc.title)
+        yield _claim(doc, number, sentence, score, context, sentence_doc)

@@ -16,6 +16,7 @@ count is never reported as killed because it stands near "killed".
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 
 from vericlaim.claims.lexicon import (
@@ -175,7 +176,24 @@ def _plural(word: str) -> str:
 
 
 def tokens_in(doc, start: int, end: int) -> list:
-    return [t for t in doc if t.idx < end and t.idx + len(t) > start]
+    """Tokens of ``doc`` that overlap characters [start, end).
+
+    Found by bisection over the token offsets (cached on the Doc): frames ask this
+    for every number, and walking the whole Doc each time was most of the index-time cost.
+    """
+    starts, ends = _token_offsets(doc)
+    first = bisect.bisect_right(ends, start)
+    stop = bisect.bisect_left(starts, end)
+    return [doc[i] for i in range(first, stop)]
+
+
+def _token_offsets(doc) -> tuple[list[int], list[int]]:
+    cached = doc.user_data.get("vericlaim_token_offsets")
+    if cached is None or len(cached[0]) != len(doc):
+        starts = [t.idx for t in doc]
+        cached = (starts, [t.idx + len(t) for t in doc])
+        doc.user_data["vericlaim_token_offsets"] = cached
+    return cached
 
 
 def _number_token(tokens: list):

@@ -152,13 +152,21 @@ def _following_words(text: str, pos: int, limit: int = 7) -> list[tuple[str, int
             for m in _WORD.finditer(clause)][:limit]
 
 
+# One compiled pattern: an alternative per unit phrase, longest first, each with its own
+# group, so the first alternative that matches is the longest unit ('“400,000” barrels' too).
+_UNIT_PHRASES = sorted(UNITS, key=len, reverse=True)
+_UNIT_AFTER = re.compile("|".join(
+    rf"[\"”’]?\s?(?:-\s?)?({re.escape(phrase)})(?![a-z])" for phrase in _UNIT_PHRASES))
+
+
 def _unit_after(text: str, pos: int) -> tuple[str, float, int] | None:
     rest = text[pos:pos + 30].lower()
-    for phrase in sorted(UNITS, key=len, reverse=True):
-        if re.match(rf"[\"”’]?\s?(?:-\s?)?{re.escape(phrase)}(?![a-z])", rest):  # '“400,000” barrels' too
-            unit, factor = UNITS[phrase]
-            return unit, factor, pos + rest.index(phrase) + len(phrase)
-    return None
+    match = _UNIT_AFTER.match(rest)
+    if match is None:
+        return None
+    phrase = _UNIT_PHRASES[match.lastindex - 1]
+    unit, factor = UNITS[phrase]
+    return unit, factor, pos + match.start(match.lastindex) + len(phrase)
 
 
 def _merge_compounds(words: list[str]) -> list[str]:

@@ -95,7 +95,7 @@ def train(data: str | Path, seed: int = 0, holdout: float = 0.2, progress: bool 
     order = np.random.RandomState(seed).permutation(len(texts))
     cut = int(len(texts) * holdout)
     held, fit = order[:cut], order[cut:]
-    embeddings = load_embedder(DEFAULT_EMBEDDING_MODEL).encode(texts, batch_size=128, progress=progress)
+    embeddings = load_embedder(DEFAULT_EMBEDDING_MODEL).encode(texts, batch_size=128, progress=progress, cache=False)
     vocab, idf = fit_vocabulary([texts[i] for i in fit])
     terms_all = term_matrix(texts, vocab, idf)
     features = hstack([terms_all, csr_matrix(embeddings)]).tocsr()
