@@ -83,7 +83,7 @@ def naive_check(claims, store, config, limit: int, nli_model: str) -> tuple[int,
     started = time.perf_counter()
     with torch.inference_mode():
         for claim in subset:
-            vector = embedder.encode([claim.text])
+            vector = embedder.encode([claim.text], cache=False)  # a first attempt caches nothing
             for passage, _doc, _score in search(store, [claim], vector, config.top_k)[0]:
                 encoded = tokenizer(passage.text, claim.text, return_tensors="pt", truncation=True)
                 model(**encoded).logits.softmax(-1)
@@ -103,6 +103,9 @@ def main() -> int:
                              "onnx: export to a temporary folder, e.g. with --int8 "
                              "(the naive baseline always runs the torch model)")
     parser.add_argument("--int8", action="store_true", help="with --nli-backend onnx: int8-quantise the export")
+    parser.add_argument("--retrieval", choices=["dense", "bm25", "hybrid"], default=None,
+                        help="retrieval mode of `check` (default: the configuration's, hybrid); the naive "
+                             "baseline always searches dense vectors only")
     parser.add_argument("--json", type=Path, help="also write the results here")
     args = parser.parse_args()
 
@@ -116,7 +119,8 @@ def main() -> int:
     from vericlaim.pipeline import check_documents
     from vericlaim.records import Document
 
-    config = vericlaim.Config.from_env(nli_model=args.nli_model, nli_backend=args.nli_backend)
+    config = vericlaim.Config.from_env(nli_model=args.nli_model, nli_backend=args.nli_backend,
+                                       retrieval=args.retrieval)
     torch_model = config.nli_model
     with tempfile.TemporaryDirectory() as tmp:
         if args.nli_backend == "onnx":
@@ -157,7 +161,7 @@ def main() -> int:
         "naive_claims_per_min": round(statistics.median(naive_rates), 1),
         "speedup_vs_naive": round(statistics.median(check_rates) / statistics.median(naive_rates), 2),
         "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
-        "nli_model": torch_model, "nli_backend": args.nli_backend + (" int8" if args.int8 else ""),
+        "retrieval": config.retrieval, "nli_model": torch_model, "nli_backend": args.nli_backend + (" int8" if args.int8 else ""),
         "nli_runtime": scorer.backend,
         "repeats": args.repeats,
     }

@@ -135,3 +135,21 @@ def test_resuming_with_other_data_is_refused(tmp_path):
          "--out", str(out), "--batch-size", "4", "--validation-size", "6", "-q",
          "--max-steps", "3", "--checkpoint-every", "2"], capture_output=True, text=True, timeout=600)
     assert result.returncode == 2 and "other data or settings" in result.stderr
+
+
+def test_bf16_needs_cpu_support(tmp_path, capsys):
+    """Emulated bf16 is 16x slower here, so --bf16 is honoured only where the CPU has it."""
+    from vericlaim.training import cli
+    from vericlaim.training.train import native_bf16
+
+    plain, native, unknown = tmp_path / "plain", tmp_path / "native", tmp_path / "unknown"
+    plain.write_text("processor\t: 0\nflags\t\t: fpu sse2 avx2 avx512f avx512bw\n")
+    native.write_text("processor\t: 0\nflags\t\t: fpu avx2 avx512f avx512_bf16\n")
+    unknown.write_text("processor\t: 0\n")
+    assert not native_bf16(plain) and native_bf16(native) and native_bf16(unknown)
+    assert native_bf16(tmp_path / "missing")
+    if not native_bf16():
+        assert cli._bf16(True) is False and "--bf16 ignored" in capsys.readouterr().err
+    else:
+        assert cli._bf16(True) is True
+    assert cli._bf16(False) is False

@@ -11,8 +11,16 @@ from pathlib import Path
 from vericlaim.models.resolve import DEFAULT_EMBEDDING_MODEL, resolve_model
 from vericlaim.training.checkpoint import CheckpointError
 from vericlaim.training.nli_data import NLIDataError, numeric_contrast_pairs, read_sampled
-from vericlaim.training.train import TrainConfig, train_nli
+from vericlaim.training.train import TrainConfig, native_bf16, train_nli
 
+
+def _bf16(requested: bool) -> bool:
+    """--bf16 only where the CPU has bf16 arithmetic; elsewhere say why it is ignored."""
+    if requested and not native_bf16():
+        print("train-nli: --bf16 ignored: this CPU has no avx512_bf16 or amx_bf16, so bf16 would be "
+              "emulated (measured 16x slower than fp32 here); training in fp32", file=sys.stderr)
+        return False
+    return requested
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--data", nargs="+", required=True, metavar="FILE",
@@ -38,7 +46,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                              "split are fixed, so a continued stage never validates on trained pairs)")
     parser.add_argument("--threads", type=int, default=None)
     parser.add_argument("--bf16", action="store_true",
-                        help="bf16 autocast (faster on CPUs with avx512_bf16 or AMX; weights stay fp32)")
+                        help="bf16 autocast (faster on CPUs with avx512_bf16 or AMX; ignored, with a note, on others; weights stay fp32)")
     parser.add_argument("--freeze-embeddings", action="store_true",
                         help="keep the word embeddings fixed (fewer weights to update)")
     parser.add_argument("--replay", nargs="+", default=[], metavar="FILE",
@@ -90,7 +98,7 @@ def run(args: argparse.Namespace) -> int:
         max_steps=args.max_steps,
         max_minutes=args.max_minutes,
         threads=args.threads,
-        bf16=args.bf16,
+        bf16=_bf16(args.bf16),
         freeze_embeddings=args.freeze_embeddings,
         checkpoint_every=args.checkpoint_every,
         data_files=[str(d) for d in [*args.data, *args.replay]],

@@ -65,6 +65,21 @@ class TrainResult:
     validation_counts: dict[str, int]
 
 
+def native_bf16(cpuinfo: Path = Path("/proc/cpuinfo")) -> bool:
+    """Whether this CPU has bf16 arithmetic (avx512_bf16 or amx_bf16); unknown counts as yes.
+
+    Without it, torch emulates bf16 and autocast makes steps slower, not faster: 28 s against
+    1.7 s per step of stage 3 on an AVX-512 CPU without avx512_bf16 (2 threads).
+    """
+    try:
+        text = cpuinfo.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return True
+    flags = {flag for line in text.splitlines() if line.startswith("flags")
+             for flag in line.partition(":")[2].split()}
+    return not flags or bool(flags & {"avx512_bf16", "amx_bf16"})
+
+
 def _pair_digest(pair: NLIPair) -> str:
     return hashlib.sha1(f"{pair.premise}\x1f{pair.hypothesis}".encode()).hexdigest()
 
