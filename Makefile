@@ -112,12 +112,15 @@ eval-claims: install
 	    --articles out/claims-sets/$$set/claims.jsonl || exit 1; \
 	done
 
-# Speed and memory benchmarks (not part of `make test`, ~15 min): medians of 3 repeats for the default
-# configuration (the checked ONNX fp32 export), torch and the opt-in int8 ONNX export, then peak RSS
+# Speed and memory benchmarks (not part of `make test`, ~25 min): medians of 3 repeats for the default
+# configuration (the checked ONNX fp32 export, hybrid retrieval), the same with dense retrieval only
+# (what BM25 costs), torch and the opt-in int8 ONNX export, then peak RSS
 # of `check` for 100 vs 2,000 articles; JSON in out/.
 bench: install
 	mkdir -p out
 	$(BIN)/python bench/throughput.py --reports 400 --articles 60 --repeats 3 --json out/bench.json
+	$(BIN)/python bench/throughput.py --reports 400 --articles 60 --repeats 3 --retrieval dense \
+	  --json out/bench-dense.json
 	$(BIN)/python bench/throughput.py --reports 400 --articles 60 --repeats 3 --nli-backend torch \
 	  --json out/bench-torch.json
 	$(BIN)/python bench/throughput.py --reports 400 --articles 60 --repeats 3 --nli-backend onnx --int8 \
