@@ -11,8 +11,8 @@ import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 
-from vericlaim.claims import extract_claims, extract_quantities
-from vericlaim.claims.detect import claim_types
+from vericlaim.claims import extract_quantities
+from vericlaim.claims.detect import claim_types, extract_claims_many
 from vericlaim.claims.quantities import extract_many
 from vericlaim.config import Config
 from vericlaim.corpora import split_passages
@@ -147,16 +147,16 @@ def check_documents(
     articles: Iterable[Document], store: IndexStore, config: Config
 ) -> Iterator[tuple[Document, list[Verdict]]]:
     """Verdicts for every claim, yielded article by article in input order."""
-    batch: list[tuple[Document, list[Claim]]] = []
+    batch: list[Document] = []
 
     def flush():
-        claims = [c for _, cs in batch for c in cs]
-        verdicts = iter(_verify_batch(claims, store, config))
-        for doc, cs in batch:
+        found = extract_claims_many(batch, config.min_checkworthiness)  # one scoring pass per batch
+        verdicts = iter(_verify_batch([c for cs in found for c in cs], store, config))
+        for doc, cs in zip(batch, found, strict=True):
             yield doc, [next(verdicts) for _ in cs]
 
     for doc in articles:
-        batch.append((doc, list(extract_claims(doc, config.min_checkworthiness))))
+        batch.append(doc)
         if len(batch) >= ARTICLES_PER_BATCH:
             yield from flush()
             batch = []

@@ -226,25 +226,50 @@ def extract_claims(
     ``min_checkworthiness`` None uses the cut stored with the model. With ``statements``, a
     document that is one short statement is checked whole (:func:`statement_span`).
     """
-    span = statement_span(doc) if statements else None
-    if span is not None:
-        yield from _statement_claim(doc, span, min_checkworthiness, scorer)
-        return
-    sentences = list(article_sentences(doc))
-    candidates = [s for s, keep in sentences if keep]
-    if not candidates:
-        return
-    scores = iter((scorer or default_scorer())([s.text for s in candidates]))
+    yield from extract_claims_many([doc], min_checkworthiness, scorer, statements)[0]
+
+
+def extract_claims_many(
+    docs: list[Document], min_checkworthiness: float | None = None, scorer: Scorer | None = None,
+    statements: bool = True,
+) -> list[list[Claim]]:
+    """:func:`extract_claims` of each article, with one check-worthiness call for all of them.
+
+    Scoring embeds every candidate sentence; one batch for many short articles costs much
+    less than a small batch per article.
+    """
+    plans: list[tuple[Document, tuple[int, int] | None, list]] = []
+    texts: list[str] = []
+    for doc in docs:
+        span = statement_span(doc) if statements else None
+        sentences = [] if span is not None else list(article_sentences(doc))
+        plans.append((doc, span, sentences))
+        texts += [s.text for s, keep in sentences if keep]
+    scores = iter((scorer or default_scorer())(texts) if texts else ())
+    claims = []
+    for doc, span, sentences in plans:
+        if span is not None:
+            claims.append(list(_statement_claim(doc, span, min_checkworthiness, scorer)))
+        else:
+            kept = [next(scores) for _, keep in sentences if keep]
+            claims.append(_article_claims(doc, sentences, kept, min_checkworthiness))
+    return claims
+
+
+def _article_claims(doc: Document, sentences: list, scores: list[float],
+                    min_checkworthiness: float | None) -> list[Claim]:
+    """The claims among an article's scored candidate sentences (``scores`` in their order)."""
+    if not scores:
+        return []
     cut = default_min_checkworthiness() if min_checkworthiness is None else min_checkworthiness
+    kept = iter(scores)
     chosen = []
     for position, (sentence, keep) in enumerate(sentences):
-        if not keep:
-            continue
-        score = next(scores)
-        if score >= cut:
+        if keep and (score := next(kept)) >= cut:
             chosen.append((sentence, score, position))
     # one spaCy pass over the article's claims: nlp.pipe is faster than a call per sentence
     parsed = parse_many([sentence.text for sentence, _, _ in chosen])
-    for number, ((sentence, score, position), sentence_doc) in enumerate(zip(chosen, parsed, strict=True), 1):
-        context = claim_context(sentence.text, [s.text for s, _ in sentences[:position]], doc.title)
-        yield _claim(doc, number, sentence, score, context, sentence_doc)
+    return [_claim(doc, number, sentence, score,
+                   claim_context(sentence.text, [s.text for s, _ in sentences[:position]], doc.title),
+                   sentence_doc)
+            for number, ((sentence, score, position), sentence_doc) in enumerate(zip(chosen, parsed, strict=True), 1)]
