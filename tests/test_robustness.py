@@ -152,3 +152,26 @@ def test_readers_never_raise(tmp_path, data, name):
     path.write_bytes(data)
     for record in read_documents(path):
         assert record is not None
+
+
+def test_a_report_written_inside_the_articles_folder_is_not_read_back(example_index, tmp_path):
+    """Report, manifest, progress log and errors file beside the articles are the run's own files."""
+    import shutil
+
+    from conftest import EXAMPLES
+
+    import vericlaim
+
+    articles = tmp_path / "articles"
+    shutil.copytree(EXAMPLES / "articles", articles)
+    elsewhere = vericlaim.check(articles, example_index, out=tmp_path / "report.csv")
+    inside = articles / "report.csv"
+    for _ in range(2):  # the second run finds the first run's report, manifest and log in the folder
+        result = vericlaim.check(articles, example_index, out=inside)
+        assert result.errors == []
+        assert (tmp_path / "report.csv").read_bytes() == inside.read_bytes()
+    assert len(elsewhere.verdicts) == len(result.verdicts) > 0
+    # a file that only looks like a report is still the user's input, and still reported
+    (articles / "notes.json").write_text("{}")
+    assert [e.path for e in vericlaim.check(articles, example_index, out=inside).errors] == [
+        str(articles / "notes.json")]

@@ -21,6 +21,7 @@ from vericlaim.manifest import (
     check_resumable,
     finish_manifest,
     for_report,
+    manifest_path,
     start_manifest,
     write_manifest,
 )
@@ -116,6 +117,14 @@ def load_index(index: str | Path, config: Config | None = None) -> IndexStore:
     return store
 
 
+def own_outputs(out: str | Path | None) -> list[Path]:
+    """What a run writes beside its report, so it never reads them back as articles."""
+    if out is None:
+        return []
+    out = Path(out)
+    return [out, manifest_path(out), progress_path(out), out.parent / ERRORS_FILE]
+
+
 def check(
     articles: str | Path, index: str | Path | IndexStore, out: str | Path | None = None,
     fmt: str = "csv", config: Config | None = None, progress: bool = False,
@@ -140,7 +149,7 @@ def check(
     documents: dict[str, Document] = {}
 
     def read(done: set[str]):
-        for doc in _split(read_documents(articles), errors):
+        for doc in _split(read_documents(articles, skip=own_outputs(out)), errors):
             if keep_documents:
                 documents[doc.id] = doc  # before the resume filter: the page shows finished ones too
             if doc.id not in done:

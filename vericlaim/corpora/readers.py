@@ -211,11 +211,13 @@ def _walk(folder: Path) -> Iterator[Path | InputError]:
             yield Path(root) / name
 
 
-def read_documents(path: str | Path) -> Iterator[Document | InputError]:
+def read_documents(path: str | Path, skip: Iterable[str | Path] = ()) -> Iterator[Document | InputError]:
     """Every document at ``path`` (folder, .jsonl, .csv or one text file).
 
     Duplicate ids are reported and only the first is kept, because ids are
-    how claims, evidence and resumed runs refer to documents.
+    how claims, evidence and resumed runs refer to documents. Files in ``skip`` are
+    left out of a folder: the run's own outputs (report, manifest, progress log) when
+    they are written inside the folder it reads.
     """
     path = Path(path)
     if not path.exists():
@@ -224,10 +226,13 @@ def read_documents(path: str | Path) -> Iterator[Document | InputError]:
         entries: Iterator[Path | InputError] = _walk(path)
     else:
         entries = iter([path])
+    own = {Path(p).resolve() for p in skip} if path.is_dir() else set()
     seen_ids: dict[str, str] = {}
     for entry in entries:
         if isinstance(entry, InputError):
             yield entry
+            continue
+        if own and entry.resolve() in own:
             continue
         suffix = entry.suffix.lower()
         if suffix == ".jsonl":
