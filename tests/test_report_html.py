@@ -155,9 +155,9 @@ def test_check_html_reads_the_articles_once_and_renders_what_report_renders(exam
     reads = []
     real = vericlaim.corpora.read_documents
 
-    def counted(path):
+    def counted(path, **options):
         reads.append(str(path))
-        return real(path)
+        return real(path, **options)
 
     monkeypatch.setattr(vericlaim.corpora, "read_documents", counted)  # the real reader, counted
     monkeypatch.setattr(vericlaim.api, "read_documents", counted)
