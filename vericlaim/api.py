@@ -117,12 +117,16 @@ def load_index(index: str | Path, config: Config | None = None) -> IndexStore:
     return store
 
 
+def errors_path(out: str | Path) -> Path:
+    """Where the bad inputs of a run writing ``out`` are listed: beside the report."""
+    return Path(out).parent / ERRORS_FILE
+
+
 def own_outputs(out: str | Path | None) -> list[Path]:
     """What a run writes beside its report, so it never reads them back as articles."""
     if out is None:
         return []
-    out = Path(out)
-    return [out, manifest_path(out), progress_path(out), out.parent / ERRORS_FILE]
+    return [Path(out), manifest_path(out), progress_path(out), errors_path(out)]
 
 
 def check(
@@ -271,7 +275,7 @@ def _run(finished, errors: list[InputError], out, fmt: str, progress: bool, resu
             write_rows(log.rows(), out, fmt)
             log.close(remove=True)
             result.report_path = Path(out)
-            result.errors_path = Path(out).parent / ERRORS_FILE
+            result.errors_path = errors_path(out)
             if errors:
                 write_errors(errors, result.errors_path)
             else:
