@@ -181,3 +181,22 @@ def test_check_html_reads_the_articles_once_and_renders_what_report_renders(exam
             "".join(json.dumps({"article_id": i, "rows": []}) + "\n" for i in ids))  # all finished
         result = vericlaim.check(articles, example_index, out=tmp_path / name, resume=True, keep_documents=keep)
         assert result.counts() == {} and list(result.documents) == (ids if keep else [])
+
+
+def test_a_page_written_inside_the_articles_folder_is_not_read_back(example_index, tmp_path, capsys):
+    """`check --html` inside the articles folder: the next run does not list the page as an input problem."""
+    import shutil
+
+    from conftest import EXAMPLES, bundled_model_or_skip
+
+    from vericlaim.cli import main
+
+    bundled_model_or_skip()
+    articles = tmp_path / "articles"
+    shutil.copytree(EXAMPLES / "articles", articles)
+    out, html = articles / "report.csv", articles / "page.html"
+    for _ in range(2):  # the second run finds the first run's page and its manifest in the folder
+        assert main(["check", str(articles), "--index", str(example_index), "--out", str(out),
+                     "--html", str(html), "--force", "-q"]) == 0, capsys.readouterr().err
+        assert not (articles / "vericlaim-errors.csv").exists()
+    assert (articles / "page.html.manifest.json").exists()

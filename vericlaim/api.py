@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import sys
 import time
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -133,7 +134,7 @@ def check(
     articles: str | Path, index: str | Path | IndexStore, out: str | Path | None = None,
     fmt: str = "csv", config: Config | None = None, progress: bool = False,
     resume: bool = False, keep_verdicts: bool = True, ray: RayOptions | None = None,
-    keep_documents: bool = False,
+    keep_documents: bool = False, skip: Iterable[str | Path] = (),
 ) -> CheckResult:
     """Check every article against the index; write the report if ``out`` is given.
 
@@ -145,7 +146,8 @@ def check(
     ``ray`` runs the verdicts on Ray Data (``vericlaim.ray_engine``): same rows, but
     ``result.verdicts`` stays empty (workers send back report rows, not objects).
     ``keep_documents=True`` keeps every article read in ``result.documents`` (for the HTML
-    report: memory grows with the batch).
+    report: memory grows with the batch). ``skip`` names other files this run writes inside
+    ``articles`` (the HTML page and its manifest), so a later run does not read them as inputs.
     """
     config = config or Config.from_env()
     store = _local_store(index, config, ray)
@@ -153,7 +155,7 @@ def check(
     documents: dict[str, Document] = {}
 
     def read(done: set[str]):
-        for doc in _split(read_documents(articles, skip=own_outputs(out)), errors):
+        for doc in _split(read_documents(articles, skip=[*own_outputs(out), *map(Path, skip)]), errors):
             if keep_documents:
                 documents[doc.id] = doc  # before the resume filter: the page shows finished ones too
             if doc.id not in done:

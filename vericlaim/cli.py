@@ -126,7 +126,10 @@ def cmd_check(args) -> int:
     options = dict(out=args.out, fmt=args.format, config=_config(args), progress=not args.quiet,
                    resume=args.resume, keep_verdicts=False, ray=ray)
     if args.claims is None:  # the HTML page shows the articles check read (not read a second time)
-        result = vericlaim.check(args.articles, args.index, keep_documents=bool(args.html), **options)
+        from vericlaim.manifest import manifest_path
+
+        page_files = [args.html, manifest_path(args.html)] if args.html else []
+        result = vericlaim.check(args.articles, args.index, keep_documents=bool(args.html), skip=page_files, **options)
     else:
         result = vericlaim.check_claims(args.claims, args.index, **options)
     if args.out is None:
