@@ -69,7 +69,7 @@ def test_specific_verdicts(demo_report):
     assert wounded["evidence_doc_id"] == "varan-gazette-2019-12-29"
     assert wounded["counter_evidence_doc_id"] == "northern-wire-2019-12-28"
     killed = by_claim["The attack killed 12 civilian contractors at the base."]
-    assert killed["reason"] == "claim says 12 civilians killed; evidence says 1 civilians killed"
+    assert killed["reason"] == "claim says 12 civilians killed; evidence says 1 civilian killed"
 
 
 def test_existing_report_needs_force(demo_report, example_index):

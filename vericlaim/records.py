@@ -80,8 +80,24 @@ class Quantity:
             value = f"{self.low:g}-{self.high:g}"
         if self.unit and self.unit != "fraction" and self.counted:
             return f"{value} {self.unit} of {self.counted}"  # "25 percent of inmates"
-        thing = " ".join(t for t in (self.counted, self.event) if t) or self.unit
+        counted = _singular(self.counted) if value == "1" else self.counted
+        thing = " ".join(t for t in (counted, self.event) if t) or self.unit
         return f"{value} {thing}".strip()
+
+
+def _singular(noun: str) -> str:
+    """The one-of form of a normalised plural head noun, so a reason reads "1 civilian killed"."""
+    if noun == "people":
+        return "person"
+    if noun in ("series", "species", "news", "headquarters"):
+        return noun
+    if noun.endswith("ies") and len(noun) > 4:
+        return noun[:-3] + "y"
+    if noun.endswith(("ches", "shes", "sses", "xes")):
+        return noun[:-2]
+    if noun.endswith("s") and not noun.endswith("ss"):
+        return noun[:-1]
+    return noun
 
 
 @dataclass(frozen=True)
