@@ -27,6 +27,8 @@ GENERIC_NOUNS = {"", "people", "casualties", "deaths", "injuries", "bodies"}
 # Units that say too little about what is measured to be compared on their own.
 NEVER_BY_UNIT = {"percent", "years", "months", "weeks", "days", "hours", "minutes", "fraction"}
 ROUND_FIGURE_TOLERANCE = 0.025
+VAGUE_BELOW = 2.0  # "dozens" still agrees with 12, not with 5
+VAGUE_ABOVE = 10.0  # "thousands" agrees with 12,000 and "millions" with 12 million
 PRONOUNS = {"", "it", "they", "he", "she", "we", "this", "that", "which", "who", "i", "you", "there"}
 
 
@@ -152,10 +154,20 @@ def _rounding(q: Quantity) -> float:
     return q.low * ROUND_FIGURE_TOLERANCE if zeros >= 2 else 0.0
 
 
+def _reading(q: Quantity) -> tuple[float, float]:
+    """The interval a reader would not dispute: "thousands" of people is not refuted by 12,000,
+    nor "dozens" by 110, so a vague amount reaches well past its literal interval."""
+    if q.qualifier == "vague":
+        return q.low / VAGUE_BELOW, q.high * VAGUE_ABOVE
+    return q.low, q.high
+
+
 def overlaps(a: Quantity, b: Quantity) -> bool:
-    """Intervals intersect (exact counts must be equal, round figures within 2.5%)."""
+    """Intervals intersect (exact counts must be equal, round figures within 2.5%, vague
+    amounts read generously)."""
     slack = max(_rounding(a), _rounding(b))
-    return a.low - slack <= b.high and b.low - slack <= a.high
+    (a_low, a_high), (b_low, b_high) = _reading(a), _reading(b)
+    return a_low - slack <= b_high and b_low - slack <= a_high
 
 
 def is_bare(q: Quantity) -> bool:

@@ -126,7 +126,8 @@ def canonical_noun(token) -> str:
         return EXTRA_COUNTED[lemma]
     if word.endswith("s") or token.tag_ == "NNS":
         return word
-    return _plural(lemma)
+    plural = _plural(lemma)
+    return COUNTED.get(plural) or EXTRA_COUNTED.get(plural) or plural  # "a shell" counts rockets
 
 
 _FORCE_WORDS = {"forces", "force", "army", "armies", "military", "troops", "navy", "regiment", "battalion",
@@ -411,6 +412,20 @@ def _event_of_verb(verb, counted: str) -> str:
     return ""
 
 
+def _headline_participle(verb) -> bool:
+    """'2 persons killed 13 injured': a bare past participle with no auxiliary is a reduced
+    passive (headline style), so its subject is what the event happened to."""
+    if verb.lemma_.lower() not in ("kill", "injure", "wound", "hurt") or any(
+            c.dep_ in ("aux", "auxpass") for c in verb.children):
+        return False
+    if verb.tag_ == "VBN":
+        return True
+    # "8 persons killed 58 others injured", tagged as if the persons did the killing: the
+    # "object" carries its own casualty participle, so both are headline counts
+    return any(c.dep_ == "dobj" and any(g.dep_ == "acl" and g.lower_ in ("injured", "wounded", "hurt")
+                                        for g in c.children) for c in verb.children)
+
+
 def _fell_victim(verb) -> bool:
     return verb.lemma_.lower() == "fall" and (verb.head.lemma_.lower() == "victim" or any(
         c.lemma_.lower() == "victim" and c.dep_ in ("dobj", "attr", "oprd", "npadvmod") for c in verb.children))
@@ -470,6 +485,7 @@ def _role_event(anchor, counted: str, number_is_noun: bool) -> tuple[str, object
             if counted in MUNITIONS and lemma in IMPACT_LEMMAS:
                 return "fired", verb
             if (lemma in PATIENT_SUBJECT_LEMMAS or event in ("missing",) or _fell_victim(verb)
+                    or _headline_participle(verb)
                     or _blew_up_themselves(verb)
                     or not EVENT_LEMMAS.get(lemma)  # "sustained injuries", "were dead"
                     or (not _has_object(verb) and (number_is_noun or counted in ("people",))
@@ -524,8 +540,18 @@ def _compatible(event: str, counted: str) -> bool:
     return counted not in MUNITIONS and counted not in ("aircraft", "vehicles", "houses", "villages")
 
 
-def _modifier_event(noun) -> str:
-    """'12 wounded soldiers', '40 people killed in the raid', 'people who were killed'."""
+def _modifier_event(noun, depth: int = 0) -> str:
+    """'12 wounded soldiers', '40 people killed in the raid', 'people who were killed',
+    '11 children among 18 dead', '10 people mostly schoolchildren killed'."""
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ == "among":
+            for obj in child.children:
+                if obj.dep_ == "pobj" and obj.lower_ in _EVENT_ADJECTIVES:
+                    return _ADJECTIVE_EVENTS[obj.lower_]
+        if child.dep_ == "appos" and depth == 0 and child.i > noun.i:
+            event = _modifier_event(child, 1)  # the apposition's participle describes the noun too
+            if event:
+                return event
     for child in noun.children:
         if child.dep_ in ("amod", "acl", "relcl") and child.i != noun.i and not (
                 child.i > 0 and noun.doc[child.i - 1].like_num and child.i - 1 != noun.i):
@@ -773,6 +799,21 @@ def attach(doc, start: int, end: int, unit: str = "") -> Attachment:
             c.dep_ == "expl" for c in verb.children):
         event = "fired"  # "there were 29 raids on the town": raids that happened were fired
     if not _compatible(event, counted):
+        event = ""  # ("4 rocket shells killing 8 persons": the shells did the killing)
+    if not event and counted in ("rockets", "drones") and _instrument(num if noun is None else noun):
+        event = "fired"  # "targeted the town with 4 rocket shells", "killed by dozens of shells"
+    direct = _event_verb_before(doc, tokens[0])
+    last = noun if noun is not None and noun.i > num.i else tokens[-1]
+    if last.i + 1 < len(doc) and doc[last.i + 1].lower_ in ("injured", "wounded", "killed", "dead", "hurt"):
+        direct = ""  # "8 persons killed 58 others injured": the participle after it says what happened
+    if direct and (noun is None or noun.i > num.i) and _compatible(direct, counted or "people"):
+        # "have killed at least 61 people", "killing 8 persons injuring more than 55": an active
+        # event verb straight before the amount makes it the verb's object, whatever the parse
+        # of punctuation-less wire text says
+        event = direct
+        if not counted and direct in ("killed", "wounded", "displaced", "arrested", "missing"):
+            counted = "people"  # "displaced millions"
+    if not _compatible(event, counted):
         event = ""
     if noun is not None and member_group(noun, event):
         counted = member_group(noun, event)
@@ -781,12 +822,53 @@ def attach(doc, start: int, end: int, unit: str = "") -> Attachment:
                       places=clause_places(num))
 
 
+def _instrument(token) -> bool:
+    """Munitions an attack was made with ("with 13 rocket shells", "by dozens of shells")."""
+    cur = token
+    for _ in range(3):
+        if cur.dep_ == "pobj" and cur.head.lower_ in ("with", "by"):
+            return cur.head.head.pos_ in ("VERB", "NOUN")
+        if cur.head.i == cur.i or cur.dep_ not in ("pobj", "prep", "conj", "nummod", "compound"):
+            return False
+        cur = cur.head
+    return False
+
+
+_QUALIFIER_WORDS = {"at", "least", "more", "than", "nearly", "almost", "about", "around", "some", "over",
+                    "up", "to", "roughly", "approximately", "another", "an", "a", "the", "estimated", "just",
+                    "under", "fewer", "less", "close", "as", "many", "much", "only"}
+
+
+def _event_verb_before(doc, first) -> str:
+    """The event of an active verb whose object the amount starting at ``first`` is, read
+    from the words alone: the verb stands straight before it, qualifiers aside."""
+    i = first.i - 1
+    while i >= 0 and doc[i].lower_ in _QUALIFIER_WORDS and first.i - i <= 4:
+        i -= 1
+    if i < 0:
+        return ""
+    verb = doc[i]
+    active = verb.tag_ in ("VBD", "VBG") or (
+        verb.tag_ == "VBN" and i > 0 and doc[i - 1].lemma_.lower() == "have")
+    if not active or (i > 0 and doc[i - 1].lower_ in ("were", "was", "been", "being", "be", "is", "are")):
+        return ""
+    event = EVENT_LEMMAS.get(verb.lemma_.lower(), "")
+    return event if event in ("killed", "wounded", "fired", "intercepted", "displaced", "arrested") else ""
+
+
 def _toll_event(num) -> str:
     """'The death toll rose to 140', 'a death toll of 34 civilians': a count of the killed."""
     cur = num
-    for _ in range(5):
+    for _ in range(7):
         if cur.lemma_.lower() in ("toll",):
             return "wounded" if any(t.lower_ in ("injury", "injuries", "wounded") for t in cur.children) else "killed"
+        if cur.dep_ == "pobj" and cur.head.lower_ == "to":
+            # "bringing the toll to 61 people (including five children)"
+            toll = next((c for c in cur.head.head.children if c.dep_ in ("dobj", "nsubj", "nsubjpass")
+                         and c.lemma_.lower() == "toll"), None)
+            if toll is not None:
+                return "wounded" if any(t.lower_ in ("injury", "injuries", "wounded")
+                                        for t in toll.subtree) else "killed"
         if cur.head.i == cur.i:
             break
         cur = cur.head

@@ -29,11 +29,12 @@ SCALES = {
 }
 # Vague amounts as intervals: a reader of "dozens" expects 24..99.
 VAGUE = {
-    "dozens": (24, 99), "scores": (40, 99), "hundreds": (200, 999), "thousands": (2000, 9999),
+    "dozens": (24, 99), "scores": (40, 99), "tens": (20, 99), "hundreds": (200, 999), "thousands": (2000, 9999),
     "tens of thousands": (20000, 99999), "hundreds of thousands": (200000, 999999),
-    "millions": (2e6, 9.99e8), "several": (3, 9), "a few": (2, 5), "a handful": (3, 6),
+    "millions": (2e6, 9.99e6), "several": (3, 9), "a few": (2, 5), "a handful": (3, 6),
     "a couple of": (2, 2), "a couple": (2, 2), "a dozen": (12, 12), "a single": (1, 1),
-    "a hundred": (100, 100), "a thousand": (1000, 1000),
+    "a hundred": (100, 100), "a thousand": (1000, 1000), "a million": (1e6, 1e6),
+    "a billion": (1e9, 1e9), "a trillion": (1e12, 1e12),
     "several hundred": (300, 999), "a few hundred": (200, 500), "several thousand": (3000, 9999),
     "a few thousand": (2000, 5000), "several dozen": (36, 99), "a few dozen": (24, 60),
     "a quarter of a million": (250000, 250000), "a quarter million": (250000, 250000),
@@ -57,6 +58,7 @@ QUALIFIERS = {
     "at least": "at least", "no fewer than": "at least", "no less than": "at least",
     "less than": "less than", "fewer than": "less than", "under": "less than",
     "below": "less than", "at most": "up to", "no more than": "up to",
+    "above": "more than", "within": "up to",
     "exactly": "exactly", "only": "exactly", "just": "exactly",
 }
 ABOUT_TOLERANCE = 0.10  # "about 30" covers 27..33
@@ -127,6 +129,16 @@ UNITS = {
     "hours": ("hours", 1.0), "minutes": ("minutes", 1.0), "weeks": ("weeks", 1.0),
     "year": ("years", 1.0), "month": ("months", 1.0), "day": ("days", 1.0), "hour": ("hours", 1.0),
     "minute": ("minutes", 1.0), "week": ("weeks", 1.0), "decades": ("years", 10.0),
+    "square kilometres": ("km2", 1.0), "square kilometers": ("km2", 1.0), "sq km": ("km2", 1.0),
+    "km2": ("km2", 1.0), "square miles": ("km2", 2.589988), "sq miles": ("km2", 2.589988),
+    "ounces": ("oz", 1.0), "ounce": ("oz", 1.0), "oz": ("oz", 1.0), "gallons": ("gallons", 1.0),
+    "gallon": ("gallons", 1.0), "litres": ("l", 1.0), "liters": ("l", 1.0), "mg": ("mg", 1.0),
+    "milligrams": ("mg", 1.0), "grams": ("g", 1.0), "tb": ("TB", 1.0), "terabytes": ("TB", 1.0),
+    "gb": ("GB", 1.0), "gigabytes": ("GB", 1.0), "acres": ("acres", 1.0), "hectares": ("ha", 1.0),
+    # a word between the number and its time unit: "five extra months", "three more years"
+    "extra months": ("months", 1.0), "extra years": ("years", 1.0), "extra days": ("days", 1.0),
+    "more years": ("years", 1.0), "more months": ("months", 1.0), "more days": ("days", 1.0),
+    "straight hours": ("hours", 1.0), "straight days": ("days", 1.0),
 }
 CURRENCY_SIGNS = {"$": "USD", "US$": "USD", "€": "EUR", "£": "GBP"}
 # words that mark "zero": "no one was killed", "no casualties"

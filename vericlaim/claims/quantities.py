@@ -62,13 +62,34 @@ _QUANTITY = re.compile(
 )
 _QUALIFIER = re.compile(
     r"(?:^|\W)(?P<q>" + "|".join(re.escape(q) for q in sorted(QUALIFIERS, key=len, reverse=True))
-    + r")\s+(?:of\s+)?$",
+    + r")\s+(?:of\s+|a\s+)?$",  # "about a 7.5% rate", "close to a 95% drop"
     re.IGNORECASE,
 )
+_PHRASAL_UP_TO = re.compile(r"\b(?:add|adds|added|adding|end|ends|ended|sum|sums|summed)\s+up\s+to\s+$",
+                            re.IGNORECASE)
+
+
+def _qualifier_before(text: str, start: int) -> str:
+    """The canonical qualifier written just before ``start`` ("at least", "about"), or ''.
+
+    "added up to $539 million" is an exact sum, not a ceiling: the phrasal verb owns its "up to".
+    """
+    before = text[max(0, start - 25):start]
+    q = _QUALIFIER.search(before)
+    if q is None:
+        return ""
+    qualifier = QUALIFIERS[q.group("q").lower()]
+    if re.search(r"\sa\s+$", q.group()) and qualifier not in ("about", "nearly"):
+        return ""  # "about a 7.5% rate" is approximate; "over a 20-day period" is a span of 20 days
+    if qualifier == "up to" and _PHRASAL_UP_TO.search(text[max(0, start - 40):start]):
+        return ""
+    return qualifier
+
+
 _RANGE_JOIN = re.compile(r"^\s*(?:and|to|-|–|—|or)\s*", re.IGNORECASE)
 _CHANGE_BEFORE = re.compile(r"\b(?:from|by)\s+(?:about|around|some|nearly|almost|roughly|more than|over)?\s*\$?$",
                             re.IGNORECASE)
-_POST_QUALIFIER = re.compile(r"^\s*(?:or\s+(?:(?P<down>less|fewer|lower|under|below)|more|higher|above|over|"
+_POST_QUALIFIER = re.compile(r"^\s*(?:(?P<about>or\s+so\b)|or\s+(?:(?P<down>less|fewer|lower|under|below)|more|higher|above|over|"
                              r"greater)\b|\+|\s*plus\b)", re.IGNORECASE)
 _RATIO = re.compile(r"(?<![\w.])(?P<a>\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:in|out\s+of)\s+"
                     r"(?:every\s+)?"
@@ -219,13 +240,14 @@ _NOISE = re.compile(
     r"|\b(?:resolutions?|article|chapter|flight|route|highway|no\.|section|paragraph|room|platform|"
     r"page|item|code|version|model|serial|case\s+no\.?|bill|hr|h\.r\.|s\.)\s*\d[\d/.-]*"
     r"|\b(?:won|lost|beat|defeated|drew|draw|score[ds]?|victory|defeat|win)\s+(?:\w+\s+){0,3}?\d{1,2}\s*-\s*\d{1,2}\b"
-    r"|\b\d{1,2}:\d{2}\b",
+    r"|\b\d{1,2}:\d{2}\b"
+    r"|(?<=\b[12]\d{3})[-–/]\d{2}\b(?![-–/.]\d)",  # the "-09" of a season or fiscal year "2008-09"
     re.IGNORECASE,
 )
 _RELATIVE_AMOUNT = re.compile(
     r"\b(?:(?P<mult>twice|thrice|double|triple)\s+(?:as\s+(?:many|much)|the)"
     r"|(?P<verb>doubled|tripled|quadrupled|halved|doubling|tripling|halving)"
-    r"|(?P<n>\d+(?:\.\d+)?|two|three|four|five|six|seven|eight|nine|ten)\s+times\s+"
+    r"|(?P<n>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|two|three|four|five|six|seven|eight|nine|ten)\s+times\s+"
     r"(?:as\s+(?:many|much|high|large|likely)|more|higher|larger|greater|bigger|the|that|what|lower|less))\b",
     re.IGNORECASE,
 )
@@ -349,11 +371,46 @@ def _ratios(text: str, taken: list[tuple[int, int]]) -> list[Quantity]:
         if not a or not b or a >= b:
             continue
         value = a / b
-        q = _QUALIFIER.search(text[max(0, match.start() - 25):match.start()])
-        qualifier = QUALIFIERS[q.group("q").lower()] if q else ""
+        qualifier = _qualifier_before(text, match.start())
         low, high = _interval(value, qualifier)
         found.append(Quantity(low, high, "fraction", "", qualifier, match.group(), match.start(), match.end(),
                               property="share"))
+    return found
+
+
+_ARTICLE_DURATION = re.compile(
+    r"(?P<before>\b(?:in|for|within|over|after|than|about|nearly|almost|under|past|spanning|lasting)\s+)?"
+    r"\b(?P<det>an?|one)\s+(?P<unit>year|month|week|day|hour|minute|decade)\b"
+    r"(?P<after>\s+(?:ago|later|earlier|long|or\s+(?:more|longer|less)))?",
+    re.IGNORECASE,
+)
+_DURATION_UNITS = {"year": ("years", 1.0), "month": ("months", 1.0), "week": ("weeks", 1.0),
+                   "day": ("days", 1.0), "hour": ("hours", 1.0), "minute": ("minutes", 1.0),
+                   "decade": ("years", 10.0)}
+
+
+def _article_durations(text: str, taken: list[tuple[int, int]]) -> list[Quantity]:
+    """'in one week', 'for a year', 'a year ago', 'a year or more': a period of one unit.
+
+    Only with a preposition of duration before it or "ago"/"later" after it: "$5 a year" is a
+    rate and "one day he left" an idiom, neither a period.
+    """
+    found = []
+    for match in _ARTICLE_DURATION.finditer(text):
+        if not (match.group("before") or match.group("after")):
+            continue
+        start, end = match.start("det"), match.end()
+        if any(s < end and start < e for s, e in taken):
+            continue
+        unit, factor = _DURATION_UNITS[match.group("unit").lower()]
+        after = (match.group("after") or "").lower()
+        qualifier = _qualifier_before(text, start)
+        low, high = _interval(1.0, qualifier) if qualifier else (1.0, 1.0)
+        if "more" in after or "longer" in after:
+            high, qualifier = INF, "at least"
+        elif "less" in after:
+            low, qualifier = 0.0, "up to"
+        found.append(Quantity(low * factor, high * factor, unit, "", qualifier, text[start:end], start, end))
     return found
 
 
@@ -366,8 +423,7 @@ def _relative_amounts(text: str, taken: list[tuple[int, int]], doc=None) -> list
         value = _RELATIVE_VALUES.get(word) or parse_number(word)
         if value is None:
             continue
-        q = _QUALIFIER.search(text[max(0, match.start() - 25):match.start()])
-        qualifier = QUALIFIERS[q.group("q").lower()] if q else ""
+        qualifier = _qualifier_before(text, match.start())
         low, high = _interval(value, qualifier) if qualifier else (value, value)
         counted, event = _relative_noun(doc, match.start(), match.end()) if doc is not None else ("", "")
         found.append(Quantity(low, high, "", counted, "relative", match.group(), match.start(), match.end(),
@@ -440,6 +496,9 @@ def extract_quantities(text: str, reference_date: str = "", doc=None, parse: boo
     dates = _dates(scan, reference_date, doc)
     taken = [(q.start, q.end) for q in dates] + noise
     quantities = list(dates)
+    durations = _article_durations(scan, taken)
+    quantities += durations
+    taken += [(q.start, q.end) for q in durations]
     relative = _relative_amounts(scan, taken, doc)
     relative += _ratios(scan, taken + [(q.start, q.end) for q in relative])
     quantities += relative
@@ -467,8 +526,7 @@ def extract_quantities(text: str, reference_date: str = "", doc=None, parse: boo
             low, high = VAGUE[match.group("vague").lower()]
             qualifier = "vague" if low != high else ""
             if low == high:  # "more than a quarter of a million"
-                q = _QUALIFIER.search(text[max(0, start - 25):start])
-                qualifier = QUALIFIERS[q.group("q").lower()] if q else ""
+                qualifier = _qualifier_before(text, start)
                 low, high = _interval(low, qualifier, True)
             unit, value_scale = "", 1.0
         elif match.group("frac"):
@@ -482,8 +540,7 @@ def extract_quantities(text: str, reference_date: str = "", doc=None, parse: boo
                 continue
             if match.group("num").lower() == "one" and not _one_counts(doc, text, start, end):
                 continue  # "one of the...", "one day": not a count
-            q = _QUALIFIER.search(text[max(0, start - 25):start])
-            qualifier = QUALIFIERS[q.group("q").lower()] if q else ""
+            qualifier = _qualifier_before(text, start)
             unit = CURRENCY_SIGNS.get(match.group("cur") or "", "")
             count_like = not unit and _unit_after(text, end) is None
             low, high = _interval(value, qualifier, count_like)
@@ -527,7 +584,10 @@ def extract_quantities(text: str, reference_date: str = "", doc=None, parse: boo
                 high, qualifier, skip_until = second, "range", unit_end + 40
         post = _POST_QUALIFIER.match(text[start + len(surface) if surface != match.group() else end:])
         if post and not qualifier:
-            if post.group("down"):
+            if post.group("about"):  # "14 percent or so"
+                qualifier = "about"
+                low, high = _interval(low, qualifier, count_like)
+            elif post.group("down"):
                 low, qualifier = 0.0, "up to"
             else:
                 high, qualifier = INF, "at least"

@@ -31,9 +31,11 @@ CASUALTY_EVENTS = {"killed", "wounded"}
 _UNIT_ALIASES = {"dollars": "USD", "usd": "USD", "$": "USD", "euros": "EUR", "pounds": "GBP",
                  "%": "percent", "per cent": "percent", "percentage point": "percentage points", "kilometres": "km", "kilometers": "km",
                  "metres": "m", "meters": "m", "tonnes": "t", "tons": "t", "year": "years",
-                 "month": "months", "week": "weeks", "day": "days", "hour": "hours", "minute": "minutes"}
+                 "month": "months", "week": "weeks", "day": "days", "hour": "hours", "minute": "minutes",
+                 "ounces": "oz", "ounce": "oz", "gallon": "gallons", "square kilometres": "km2"}
 _CONVERT = {"miles": ("km", 1.609344), "mile": ("km", 1.609344), "feet": ("m", 0.3048),
-            "foot": ("m", 0.3048), "decades": ("years", 10.0)}
+            "foot": ("m", 0.3048), "decades": ("years", 10.0), "sq miles": ("km2", 2.589988),
+            "square miles": ("km2", 2.589988)}
 
 
 @dataclass(frozen=True)
@@ -218,8 +220,10 @@ def run_gold(folder: Path, split: str | None = None, nli_model: str | None = Non
     pairs = load_jsonl(pairs_path) if pairs_path.is_file() else []
     if not quantities and not pairs:
         raise FileNotFoundError(f"{folder}: no quantities*.jsonl or pairs.jsonl")
+    present = {r.get("split") for r in quantities + pairs}
     result = {}
-    for name in ([split] if split else ["dev", "test"]):
+    # dev2 is the second development set, annotated after the first was tuned on (fresh documents)
+    for name in ([split] if split else [s for s in ("dev", "dev2", "test") if s in present]):
         result[name] = {
             "frames": score_frames([r for r in quantities if r.get("split") == name]),
             "pairs": score_pairs([r for r in pairs if r.get("split") == name]),
@@ -248,6 +252,8 @@ def markdown(result: dict) -> str:
     lines[-2] = lines[-2].replace("| split |", "| split | check |")
     lines[-1] = "|---" + lines[-1]
     for split, check, p in rows:
+        if not p["pairs"]:
+            continue  # a split of quantities only (dev2)
         lines.append(f"| {split} | {check} | {p['pairs']} | {p['gold_comparable']} | {p['gold_conflicts']} | "
                      f"{p['predicted_conflicts']} | **{fmt(p['conflict_precision'])}** | {fmt(p['conflict_recall'])} | "
                      f"{fmt(p['comparable_precision'])} | {fmt(p['comparable_recall'])} |")
