@@ -282,3 +282,104 @@ def test_second_count_with_its_own_event_is_not_the_first_ones():
     claim = tuple(q for q in extract_quantities("Rebels killed 20 soldiers and 14 were wounded.")
                   if q.text == "14")
     assert claim[0].event == "wounded" and claim[0].counted == "people"
+
+
+# Shapes found in the second development set (dev2), in sentences written for these tests.
+FRAMES_DEV2 = [
+    # wire text without commas: an active event verb straight before the amount owns it
+    ("Air raids on a crowded market have killed at least 44 people mostly civilians a monitor said.", "44",
+     44, INF, "people", "killed"),
+    ("Militants shelled the district with 6 rocket shells killing 9 persons injuring more than 30 persons",
+     "9", 9, 9, "people", "killed"),
+    ("Militants shelled the district with 6 rocket shells killing 9 persons injuring more than 30 persons",
+     "30", 30, INF, "people", "wounded"),
+    # munitions an attack was made with, or by, were fired; "a shell" counts rockets
+    ("Militants shelled the district with 6 rocket shells killing 9 persons injuring more than 30 persons",
+     "6", 6, 6, "rockets", "fired"),
+    ("Nine people were killed by dozens of shells that fell on the old city.", "dozens", 24, 99, "rockets",
+     "fired"),
+    ("Two men were hurt when gunmen fired a mortar shell at the checkpoint.", "a mortar shell", 1, 1,
+     "rockets", "fired"),
+    # headline counts
+    ("3 persons killed 21 injured in rocket attack on Homs", "3", 3, 3, "people", "killed"),
+    ("3 persons killed 21 injured in rocket attack on Homs", "21", 21, 21, "people", "wounded"),
+    ("7 women among 15 dead in Hama market blast", "7", 7, 7, "women", "killed"),
+    ("12 people mostly farmers killed in rocket attacks on Daraa", "12", 12, 12, "people", "killed"),
+    # a toll brought to a number, and the part it includes
+    ("Two more wounded men died, bringing the toll to 33 people including four children.", "33", 33, 33,
+     "people", "killed"),
+    ("Two more wounded men died, bringing the toll to 33 people including four children.", "four", 4, 4,
+     "children", "killed"),
+    # each noun with its own auxiliary keeps its own event
+    ("On Monday 6 soldiers were killed including an officer and 14 others were injured near the dam.", "14",
+     14, 14, "people", "wounded"),
+    # an amount joined to the object of an event verb shares its event
+    ("The shell hit a school killing two pupils and injuring a teacher and 11 others.", "11", 11, 11,
+     "people", "wounded"),
+    # displaced: a participle on the amount, or "forced ... to flee"
+    ("The camp shelters tens of thousands of families displaced by the floods.", "tens of thousands",
+     20000, 99999, "families", "displaced"),
+    ("The fighting has forced millions to flee the region.", "millions", 2e6, 9.99e6, "people", "displaced"),
+    # "a" in a conjunction of victims, "a slain" officer
+    ("The strike killed 9 fighters and a boy on Tuesday.", "a boy", 1, 1, "boys", "killed"),
+    ("A slain border guard left two daughters.", "A slain", 1, 1, "guards", "killed"),
+    ("The raid killed five government forces.", "five", 5, 5, "troops", "killed"),
+    # a share of the dead is a share of the killed
+    ("Overdoses caused 12% of all deaths in the county.", "12%", 12, 12, "deaths", "killed"),
+]
+
+
+@pytest.mark.parametrize("sentence,surface,low,high,counted,event", FRAMES_DEV2,
+                         ids=[f"dev2-{i}:{row[1]}" for i, row in enumerate(FRAMES_DEV2)])
+def test_frame_dev2_shapes(sentence, surface, low, high, counted, event):
+    q = frame(sentence, surface)
+    assert (q.low, q.high) == pytest.approx((low, high), rel=1e-6), q
+    assert q.counted == counted, q
+    assert q.event == event, q
+
+
+@pytest.mark.parametrize("sentence,surface,low,high,unit,qualifier", [
+    ("The suspects were caught in one week.", "one week", 1, 1, "weeks", ""),
+    ("She was first elected a year ago.", "a year ago", 1, 1, "years", ""),
+    ("Patients waited for a year or more.", "a year or more", 1, INF, "years", "at least"),
+    ("The levy would push the rate to 9 percent or so.", "9 percent", 8, 10, "percent", "about"),
+    ("Schools report about a 4.5% dropout rate.", "4.5%", 4.05, 4.95, "percent", "about"),
+    ("Monthly exports added up to $410 million.", "$410 million", 4.1e8, 4.1e8, "USD", ""),
+    ("Prices rose above 6% last spring.", "6%", 6, INF, "percent", "more than"),
+    ("The repairs took three extra months.", "three extra months", 3, 3, "months", ""),
+    ("A 12-ounce can holds about 40 mg of caffeine.", "12-ounce", 12, 12, "oz", ""),
+    ("The state annexed 800 square kilometres of land.", "800 square kilometres", 800, 800, "km2", ""),
+    ("More than a million visitors came.", "a million", 1e6, INF, "", "more than"),
+])
+def test_units_qualifiers_and_one_unit_periods(sentence, surface, low, high, unit, qualifier):
+    q = frame(sentence, surface)
+    assert (q.low, q.high) == pytest.approx((low, high), rel=1e-6), q
+    assert (q.unit, q.qualifier) == (unit, qualifier), q
+
+
+@pytest.mark.parametrize("sentence", [
+    "He earns $5 a year.",           # a rate, not a period of one year
+    "One day he simply left town.",  # an idiom
+    "The fortune is almost a fifth of a billion dollars.",  # not a billion
+])
+def test_not_periods_or_scales(sentence):
+    assert [q.text for q in extract_quantities(sentence) if q.unit in ("years", "days", "USD")
+            and q.low in (1.0, 1e9)] == []
+
+
+def test_season_years_are_not_ranges():
+    found = {q.text: q for q in extract_quantities("Claims rose from 12 in 2010-11 to 390 in 2011-12.")
+             if q.unit != "date"}
+    assert set(found) == {"12", "390"}
+    assert found["390"].low == found["390"].high == 390
+
+
+def test_vague_amounts_are_read_generously_when_compared():
+    claim = tuple(q for q in extract_quantities("Thousands of people fled the town.") if q.unit != "date")
+    assert compare(claim, extract_quantities("12,000 people fled the town.")).status == "consistent"
+    assert compare(claim, extract_quantities("Some 300 people fled the town.")).status == "conflict"
+
+
+def test_relative_amount_with_thousands_separator():
+    q = frame("The study would need 5,000 times as many patients.", "5,000 times")
+    assert q.relative and q.low == 5000

@@ -387,6 +387,9 @@ def _event_of_verb(verb, counted: str) -> str:
         return "displaced"  # "were granted safe passage out of the town"
     if event:
         return event
+    if lemma in ("force", "drive", "compel") and any(
+            c.dep_ == "xcomp" and c.lemma_.lower() in ("flee", "leave", "evacuate") for c in verb.children):
+        return "displaced"  # "forced millions to flee their homes"
     for child in verb.children:
         # "sustained serious injuries", "lost their lives", "were treated for concussion"
         if child.dep_ in ("dobj", "attr") and child.lemma_.lower() in OBJECT_EVENTS:
@@ -494,6 +497,8 @@ def _role_event(anchor, counted: str, number_is_noun: bool) -> tuple[str, object
             return "", verb  # the agent: "shells killed a farmer"
         if dep in ("npadvmod", "advmod") and number_is_noun:
             return event, verb
+        if dep == "conj" and cur.i > verb.i and any(c.dep_ == "dobj" and c.i < cur.i for c in verb.children):
+            return event, verb  # "killed 17 militants and a child", the child parsed as a second verb
         return "", verb
     return "", None
 
@@ -515,6 +520,11 @@ _AUXILIARIES = {"were", "was", "are", "is", "have", "has", "had", "been", "being
 
 def _event_after_auxiliaries(doc, end: int) -> str:
     """'14 were wounded', '3 have reportedly died': the event word after auxiliaries only."""
+    return _participle_after_auxiliaries(doc, end)[0]
+
+
+def _participle_after_auxiliaries(doc, end: int) -> tuple[str, object]:
+    """The event, and its word, of the first word after ``end`` that is not an auxiliary."""
     for token in doc:
         if token.idx < end:
             continue
@@ -523,9 +533,9 @@ def _event_after_auxiliaries(doc, end: int) -> str:
         if token.tag_ in ("VBN", "VBD", "JJ"):
             lemma = token.lower_ if token.lower_ in ("dead", "missing", "injured", "wounded") else token.lemma_.lower()
             event = EVENT_LEMMAS.get(lemma, "")
-            return event if event not in ("fired",) else ""
-        return ""
-    return ""
+            return (event, token) if event not in ("fired",) else ("", None)
+        return "", None
+    return "", None
 
 
 def _compatible(event: str, counted: str) -> bool:
@@ -556,8 +566,9 @@ def _modifier_event(noun, depth: int = 0) -> str:
         if child.dep_ in ("amod", "acl", "relcl") and child.i != noun.i and not (
                 child.i > 0 and noun.doc[child.i - 1].like_num and child.i - 1 != noun.i):
             # ("3 children 40 injured": "injured" belongs to the 40)
-            event = _event_of_verb(child, "") if child.dep_ != "amod" else EVENT_LEMMAS.get(
-                child.lower_, EVENT_LEMMAS.get(child.lemma_.lower(), ""))
+            event = _event_of_verb(child, "") if child.dep_ != "amod" else (
+                _ADJECTIVE_EVENTS.get(child.lower_)  # "a slain officer"
+                or EVENT_LEMMAS.get(child.lower_, EVENT_LEMMAS.get(child.lemma_.lower(), "")))
             if event and (child.dep_ != "relcl" or any(c.dep_ in ("nsubjpass",) or c.lower_ in ("who", "that")
                                                        for c in child.children)):
                 return event
@@ -731,7 +742,9 @@ def attach(doc, start: int, end: int, unit: str = "") -> Attachment:
     time = period or _since(num) or _projection(num)
     if unit and unit not in ("fraction",):
         prop, counted = _measurement_property(num, unit, unit_token)
-        return Attachment(counted=counted, property=prop, time=time)
+        # "6% of all deaths": a share of the killed (the event is the noun's own)
+        event = NOUN_EVENTS.get(counted, "") if unit in ("percent",) else ""
+        return Attachment(counted=counted, event=event, property=prop, time=time)
     participle = _participle_after(doc, end)
     if participle is not None and participle.i == tokens[-1].i + 1:
         event = _event_of_verb(participle, "") or EVENT_LEMMAS.get(participle.lower_, "")
@@ -767,6 +780,22 @@ def attach(doc, start: int, end: int, unit: str = "") -> Attachment:
             counted = "people"  # "35 of the slain", "several of the wounded"
         if counted == "casualties":
             event = "killed or wounded"
+    if not event:
+        for token in tokens:  # "tens of thousands of people displaced by fighting": on the amount's head
+            if token.i != (noun.i if noun is not None else -1):
+                event = _modifier_event(token)
+                if event:
+                    break
+    if noun is not None and noun.i > num.i and noun.i + 1 < len(doc) and \
+            doc[noun.i + 1].lower_ in ("were", "was", "have", "had", "has"):
+        # "10 civilians were killed including a child and 37 others were injured": the noun's own
+        # auxiliary and participle say what happened to it, whatever the parse hangs it on
+        own, word = _participle_after_auxiliaries(doc, noun.idx + len(noun))
+        if own and own != event:
+            event = own
+            spans = [span for span in spans if span[0] != "event"] + [("event", word.idx, word.idx + len(word))]
+    if not event:
+        event = _event_of_earlier_object(doc, num)
     if not event and noun is None and num.i + 1 < len(doc) and doc[num.i + 1].lower_ in ("were", "was", "have", "had"):
         # "killed 20 soldiers and 14 were wounded": the parse makes 14 a conjunct of "soldiers",
         # but its own auxiliary and participle say what happened to it
@@ -822,6 +851,25 @@ def attach(doc, start: int, end: int, unit: str = "") -> Attachment:
                       places=clause_places(num))
 
 
+def _event_of_earlier_object(doc, num) -> str:
+    """'injuring a female teacher and 19 others': an amount joined by "and" to the object of an
+    event verb shares its event, however the parse attaches it."""
+    i = num.i - 1
+    if i > 0 and doc[i].lower_ in ("another", "an", "additional"):
+        i -= 1
+    if i < 1 or doc[i].lower_ != "and":
+        return ""
+    if num.i + 1 < len(doc) and doc[num.i + 1].lower_ in ("were", "was", "have", "had", "has", "are", "is"):
+        return ""  # "killed 20 soldiers and 14 were wounded": its own predicate decides
+    noun = doc[i - 1]
+    while noun.dep_ in ("compound", "amod", "det", "nummod") and noun.head.i > noun.i:
+        noun = noun.head
+    if noun.dep_ != "dobj" or noun.i != i - 1:
+        return ""
+    event = EVENT_LEMMAS.get(noun.head.lemma_.lower(), "")
+    return event if event in ("killed", "wounded", "arrested", "displaced") else ""
+
+
 def _instrument(token) -> bool:
     """Munitions an attack was made with ("with 13 rocket shells", "by dozens of shells")."""
     cur = token
@@ -848,7 +896,7 @@ def _event_verb_before(doc, first) -> str:
     if i < 0:
         return ""
     verb = doc[i]
-    active = verb.tag_ in ("VBD", "VBG") or (
+    active = verb.tag_ in ("VBD", "VBG", "VBZ", "VBP") or (
         verb.tag_ == "VBN" and i > 0 and doc[i - 1].lemma_.lower() == "have")
     if not active or (i > 0 and doc[i - 1].lower_ in ("were", "was", "been", "being", "be", "is", "are")):
         return ""

@@ -65,7 +65,7 @@ ABOUT_TOLERANCE = 0.10  # "about 30" covers 27..33
 
 # counted-noun synonym groups: surface word -> canonical group
 COUNTED = _by_word({
-    "troops": "troops soldiers soldier servicemen servicemembers personnel marines "
+    "troops": "troops soldiers soldier servicemen servicemembers personnel marines forces "
               "paratroopers service-members service-member",
     "fighters": "fighters fighter militants militant rebels rebel insurgents insurgent gunmen "
                 "jihadists combatants attackers attacker assailants bombers",

@@ -523,6 +523,10 @@ def extract_quantities(text: str, reference_date: str = "", doc=None, parse: boo
         surface = match.group()
         count_like = True
         if match.group("vague"):
+            if match.group("vague").lower().startswith("a ") and re.search(
+                    r"\b(?:fifth|sixth|tenth|fraction|part|share|portion)s?\s+of\s+$", text[max(0, start - 20):start],
+                    re.IGNORECASE):
+                continue  # "almost a fifth of a billion dollars" is not a billion
             low, high = VAGUE[match.group("vague").lower()]
             qualifier = "vague" if low != high else ""
             if low == high:  # "more than a quarter of a million"
