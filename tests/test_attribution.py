@@ -28,6 +28,27 @@ RESTATEMENTS = [
      "Gov. Walker has repeatedly said that Wisconsin lost 40,000 manufacturing jobs last year."),
     ("Crime in Chicago rose 40 percent in 2016.",
      "The mailer alleges that crime in Chicago rose 40 percent in 2016, and Jones repeated it in a debate."),
+    # abbreviations do not end the sentence that carries the hedge ("U.S. Rep.", "Dec.")
+    ("Sen. Hale staged a fake hearing in his garage.",
+     "A satirical story claiming U.S. Sen. Hale staged a fake hearing in his garage is being shared widely."),
+    # a photo, clip or post "shows" or "reads": the vehicle's content
+    ("The mayor wore a shirt printed with Vote Blue at the rally.",
+     "Posted on Facebook on Oct. 2, the photo shows what looks like the mayor wearing a shirt printed with "
+     "Vote Blue at the rally."),
+    ("Drinking lemon water every morning flushes toxins from the liver.",
+     "A decade-old chain email warns readers that drinking lemon water every morning flushes toxins from "
+     "the liver."),
+    # inside a quotation that an earlier sentence opened
+    ("All the polls point to the governor running for the Senate next year.",
+     'The Oct. 3 email said, "Have you heard the news? All the polls point to the governor running for '
+     'the Senate next year. Wonderful!"'),
+    # first-person words in a third-person report are someone's speech
+    ("I found the votes to pass the farm bill.",
+     "I found the votes to pass the farm bill, and I would do it again."),
+    # "a claim on Facebook that ..."
+    ("The council rejected a $40 raise for teachers but approved $900 for itself.",
+     "We looked into a claim on Facebook that the council rejected a $40 raise for teachers but approved "
+     "$900 for itself."),
 ]
 OWN_VOICE = [
     ("18 people die each year from falls in Florida homes.",
@@ -105,3 +126,33 @@ def test_every_reason_code_is_documented():
     readme = (pathlib.Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
     for code in REASON_CODES:
         assert f"`{code}`" in readme
+
+
+DENIALS = [
+    ("Drinking bleach cures the flu.", "There is no scientific evidence that drinking bleach cures the flu."),
+    ("The singer and her son were killed in a car crash.",
+     "The singer and her son were not killed, injured or involved in a car crash."),
+    ("Students were required to wear hijabs in class.", "But students were not required to wear hijabs in class."),
+]
+
+
+@pytest.mark.parametrize(("claim", "passage"), DENIALS)
+def test_a_restatement_with_a_negation_is_marked(claim, passage):
+    found = attribution(claim, passage)
+    assert found.negated and not found.attributed
+
+
+def test_a_negated_claim_restated_with_its_negation_is_not_a_denial():
+    claim = "The singer was not hurt in the crash."
+    assert not attribution(claim, "The singer was not hurt in the crash, her agent said.").negated
+
+
+@pytest.mark.parametrize(("claim", "passage"), DENIALS)
+def test_a_denial_never_supports_with_the_real_model(nli, claim, passage):
+    verdict = decide(_claim(claim), _scored(nli, claim, [passage]), Config())
+    assert verdict.label != "supported", verdict.reason
+
+
+def test_a_negation_in_another_clause_is_not_a_denial():
+    claim = "Three workers were injured in the drone attack."
+    assert not attribution(claim, "Three workers were injured in the drone attack and no one was killed.").negated

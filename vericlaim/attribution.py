@@ -30,7 +30,9 @@ _NEUTRAL = (r"said|says|say|saying|told|tells|stated|states|wrote|writes|added|e
 _HEDGED = (r"claimed(?! responsibility)|claims(?! responsibility)|claiming|claim(?= that)|alleged|alleges|allegedly|purportedly|reportedly|"
            r"asserted|asserts|insisted|insists|argued|argues|contended|contends|suggested|suggests|"
            r"tweeted|posted|repeated|boasted|touted|implied|implies|warned|charged|rumou?red|"
-           r"falsely|wrongly|misleadingly|it is said|supposedly")
+           r"falsely|wrongly|misleadingly|it is said|supposedly|warns|purports|purported|"
+           r"attributed to|attributes|appears? to show|making it look|rated as false|rated it false|"
+           r"(?:a|the|this|that) claim(?=\s(?:[\w.'’-]+\s){0,6}that\b)")
 _REPORTING = re.compile(rf"\b(?:{_NEUTRAL}|{_HEDGED})\b", re.IGNORECASE)
 _HEDGE = re.compile(rf"\b(?:{_HEDGED})\b", re.IGNORECASE)
 # Vehicles of a claim under check: whatever they "say" is attribution.
@@ -60,6 +62,19 @@ _STOP = frozenset(
 _WORD = re.compile(r"[a-z0-9$%]+(?:[.,][0-9]+)*")
 # A sentence ends at . ! ? (a closing quote may follow); not at ',"' inside a quotation.
 _SENTENCE = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"”’]))\s+(?=[\"“A-Z0-9])")
+# What a photo, post or clip "shows" or "reads" is the vehicle's content, not a fact.
+_VEHICLE_SHOWS = re.compile(
+    r"\b(?:photos?|images?|pictures?|videos?|clips?|screenshots?|memes?|posts?|headlines?|stories|story|"
+    r"graphics?|captions?|e-?mails?|chain|letters?|messages?|snippets?|tweets?|ads?|articles?|texts?)\b"
+    r"[^.!?]{0,60}?\b(?:shows?|showed|showing|reads?|depicts?|features?|featuring|says?|said|claims?|"
+    r"states?|warns?|purports?|suggests?)\b",
+    re.IGNORECASE)
+# Fact-checkers write "we"; a report's "I" outside a quotation is rare, so it is someone's speech.
+_FIRST_PERSON = re.compile(r"^[\s\"“‘']*(?:I|I'm|I’m|I've|I’ve|I'll|I’ll|My)\b")
+# A full stop after these does not end a sentence ("U.S. Rep. Omar", "the Dec. 8 post").
+_ABBREVIATIONS = frozenset(
+    "u.s mr mrs ms dr st jr sr sen rep gov gen col lt sgt capt prof inc co corp ltd no vs jan feb mar apr "
+    "jun jul aug sep sept oct nov dec a.m p.m u.k u.n d.c e.g i.e approx est fig".split())
 _SAYS_PREFIX = re.compile(r"^\s*(?:says|said|say|quotes\s.{1,60}?\sas\s(?:saying|writing))\b[\s,:]*", re.I)
 _QUOTED = re.compile(r"[\"“]([^\"“”]{12,})[\"”]")
 MIN_COVERAGE = 0.5
@@ -96,11 +111,42 @@ def is_attributed_sentence(sentence: str, claimed_speaker: frozenset[str] = froz
                 return True
         elif not _own_source(who, claimed_speaker):
             return True
+    if not claimed_speaker and (_VEHICLE_SHOWS.search(sentence) or _FIRST_PERSON.match(sentence)):
+        return True  # "the photo shows ...", "a post reads ...", "I have done that before"
     if not matches and not claimed_speaker:
         # a bare quotation, or a passage that starts or ends inside one, is someone's words
         if _QUOTED.search(sentence) or sentence.count('"') % 2 or ("”" in sentence) != ("“" in sentence):
             return True
     return False
+
+
+def split_sentences(passage: str) -> list[str]:
+    """The passage's sentences; a full stop after an abbreviation or an initial does not end one."""
+    pieces = [piece for piece in _SENTENCE.split(passage) if piece.strip()]
+    sentences: list[str] = []
+    for piece in pieces:
+        if sentences:
+            last = sentences[-1].rstrip()
+            word = last.rsplit(None, 1)[-1].rstrip(".").lower() if last.endswith(".") else ""
+            if word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
+                sentences[-1] = f"{sentences[-1]} {piece}"
+                continue
+        sentences.append(piece)
+    return sentences or [passage]
+
+
+def _inside_quotation(sentences: list[str]) -> list[bool]:
+    """Whether each sentence starts inside a quotation opened by an earlier one."""
+    inside, opened = [], False
+    for sentence in sentences:
+        inside.append(opened)
+        straight = sentence.count('"') % 2 == 1
+        curly = sentence.count("“") - sentence.count("”")
+        if straight:
+            opened = not opened
+        elif curly:
+            opened = curly > 0
+    return inside
 
 
 def claim_frame(claim: str) -> tuple[str, frozenset[str]]:
@@ -122,6 +168,25 @@ class Attribution:
     attributed: bool  # the claim's content is carried only by reported speech
     coverage: float  # share of the claim's content words in the best matching sentence
     sentence: str  # that sentence
+    negated: bool = False  # the best own-voice restatement carries a negation the claim lacks
+
+
+# "not", "no", "never", "n't", ...: a restatement that adds one asserts the opposite, or less
+_NEGATION = re.compile(r"\b(?:not|no|never|none|neither|nor|nothing|nobody|without)\b|n[’']t\b", re.IGNORECASE)
+
+
+_CLAUSE = re.compile(r",?\s+(?:and|but|while|whereas|although|though)\s+|;\s+|\s+[–—-]+\s+", re.IGNORECASE)
+
+
+def negations(text: str) -> int:
+    return len(_NEGATION.findall(text))
+
+
+def _restating_clause(sentence: str, words: frozenset[str]) -> str:
+    """The clause of ``sentence`` that carries most of the claim's words: "Three workers were
+    injured and no one was killed" restates "three workers were injured" without a negation."""
+    clauses = [c for c in _CLAUSE.split(sentence) if c.strip()] or [sentence]
+    return max(clauses, key=lambda c: len(words & content_words(c)))
 
 
 @lru_cache(maxsize=65536)
@@ -129,16 +194,25 @@ def attribution(claim: str, passage: str) -> Attribution:
     """Whether ``passage`` only reports that someone made ``claim`` (see module docstring)."""
     content, claimed_speaker = claim_frame(claim)
     words = content_words(content)
-    sentences = [s for s in _SENTENCE.split(passage) if s.strip()] or [passage]
+    sentences = split_sentences(passage)
     if not words:
         return Attribution(False, 0.0, sentences[0])
-    scored = [(len(words & content_words(s)) / len(words), is_attributed_sentence(s, claimed_speaker), s)
-              for s in sentences]
-    own = max((c for c, attributed, _ in scored if not attributed), default=0.0)
+    quoted = _inside_quotation(sentences) if not claimed_speaker else [False] * len(sentences)
+    # a sentence inside a quotation opened before it ("The email said, "... . All signs point to
+    # ...") is the quotation's words, as is one that opens a quotation it does not close
+    scored = [(len(words & content_words(s)) / len(words),
+               inside or is_attributed_sentence(s, claimed_speaker), s)
+              for s, inside in zip(sentences, quoted, strict=True)]
+    own, own_sentence = max(((c, s) for c, attributed, s in scored if not attributed), default=(0.0, ""))
     best_attr = max(((c, s) for c, attributed, s in scored if attributed), default=(0.0, ""))
     best = max((c, s) for c, _, s in scored)
     attributed = best_attr[0] >= MIN_COVERAGE and own < best_attr[0]
-    return Attribution(attributed, best[0], best_attr[1] if attributed else best[1])
+    # "There is no evidence that drinking X cures Y", "Smith and his son were not killed": the
+    # report restates the claim to deny it; lexical overlap makes a small NLI model read that
+    # as entailment, so such a restatement is never support
+    negated = (not attributed and own >= MIN_COVERAGE
+               and negations(_restating_clause(own_sentence, words)) > negations(content))
+    return Attribution(attributed, best[0], best_attr[1] if attributed else best[1], negated)
 
 
 def speaker(sentence: str) -> str:

@@ -95,6 +95,7 @@ class Source:
     outlets: int  # distinct reports carrying (near) the same text
     attributed: bool
     check: NumericCheck
+    negated: bool = False  # restates the claim with a negation the claim lacks: never support
 
 
 def sources(claim: Claim, evidence: list[Evidence], attribution_aware: bool = True) -> list[Source]:
@@ -119,8 +120,9 @@ def _sources(claim: Claim, evidence: tuple[Evidence, ...], aware: bool) -> tuple
         lead = max(members, key=lambda e: (e.doc.date, e.score))
         lead = lead if lead.score >= members[0].score - 0.05 else members[0]
         outlets = len({m.doc.source or m.doc.id for m in members})
-        out.append(Source(lead, outlets, aware and attribution(claim.text, lead.passage.text).attributed,
-                          numeric_check(claim, lead)))
+        said = attribution(claim.text, lead.passage.text)
+        out.append(Source(lead, outlets, aware and said.attributed, numeric_check(claim, lead),
+                          aware and said.negated))
     return tuple(out)
 
 
@@ -143,7 +145,7 @@ def decide_raw(claim: Claim, evidence: list[Evidence], config: Config) -> tuple[
     relevant = [s for s in own if s.evidence.score >= config.contradict_min_relevance]
 
     conflicts = [s for s in relevant if s.check.status == "conflict"]
-    matches = [s for s in own if s.check.status == "consistent"
+    matches = [s for s in own if s.check.status == "consistent" and not s.negated
                and s.evidence.entailment >= s.evidence.contradiction]
     if conflicts and matches:
         agree = max(matches, key=lambda s: (s.evidence.doc.date, s.evidence.entailment))
@@ -175,7 +177,7 @@ def decide_raw(claim: Claim, evidence: list[Evidence], config: Config) -> tuple[
                 and e.entailment - e.contradiction >= config.entail_margin
                 and (not has_count or s.check.status == "consistent"))
 
-    supporting = [s for s in own if entails(s)]
+    supporting = [s for s in own if entails(s) and not s.negated]
     contradicting = [s for s in relevant if s.evidence.contradiction >= config.contradict_threshold]
     support_outlets = sum(s.outlets for s in supporting)
     if supporting and contradicting:
@@ -220,6 +222,12 @@ def decide_raw(claim: Claim, evidence: list[Evidence], config: Config) -> tuple[
         return _verdict(claim, UNVERIFIED, "ATTRIBUTED_ONLY", 1 - q.evidence.entailment * 0.5, q.evidence, None,
                         f"only reported as someone's claim ({said!r} in {_label(q.evidence)}); "
                         "no report states it as fact", considered)
+    denied = [s for s in own if s.negated and s.evidence.entailment >= config.entail_threshold]
+    if denied:
+        d = max(denied, key=lambda s: s.evidence.entailment).evidence
+        return _verdict(claim, UNVERIFIED, "NEITHER", 1 - d.entailment * 0.5, d, None,
+                        f"{_label(d)} restates it with a negation ({d.passage.text[:80]!r}...); "
+                        "a denial is not support, and not a clear contradiction either", considered)
     best = (own or found)[0].evidence
     strongest = max(max(s.evidence.entailment, s.evidence.contradiction) for s in (own or found))
     if has_count and any(s.evidence.entailment >= config.entail_threshold for s in own):
