@@ -156,3 +156,18 @@ def test_a_denial_never_supports_with_the_real_model(nli, claim, passage):
 def test_a_negation_in_another_clause_is_not_a_denial():
     claim = "Three workers were injured in the drone attack."
     assert not attribution(claim, "Three workers were injured in the drone attack and no one was killed.").negated
+
+
+def test_a_restatement_the_report_confirms_in_its_own_voice_is_support():
+    claim = "The state produces more wind power than any other state."
+    passage = "Haley said the state produces more wind power than any other state. Federal figures show she is correct."
+    found = attribution(claim, passage)
+    assert found.attributed and found.confirmed
+    assert not attribution(claim, passage.replace("she is correct", "she is not correct")).confirmed
+
+
+def test_a_confirmed_restatement_supports_with_the_real_model(nli):
+    claim = "The state produces more wind power than any other state."
+    passage = "Haley said the state produces more wind power than any other state. Federal figures show she is correct."
+    verdict = decide(_claim(claim), _scored(nli, claim, [passage]), Config())
+    assert verdict.label == "supported", verdict.reason

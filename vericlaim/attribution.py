@@ -169,6 +169,14 @@ class Attribution:
     coverage: float  # share of the claim's content words in the best matching sentence
     sentence: str  # that sentence
     negated: bool = False  # the best own-voice restatement carries a negation the claim lacks
+    confirmed: bool = False  # attributed, but the report then says in its own voice that it is right
+
+
+# "EIA figures show he's correct", "His figures are correct": a fact-checker's own verdict
+_CONFIRMATION = re.compile(
+    r"\b(?:is|are|was|were|be|'s|’s|seems?|appears?|proves?|proved)\s+(?:\w+\s+){0,2}?"
+    r"(?:correct|accurate|right|on target|on the money|spot on)\b|\bchecks? out\b",
+    re.IGNORECASE)
 
 
 # "not", "no", "never", "n't", ...: a restatement that adds one asserts the opposite, or less
@@ -212,7 +220,10 @@ def attribution(claim: str, passage: str) -> Attribution:
     # as entailment, so such a restatement is never support
     negated = (not attributed and own >= MIN_COVERAGE
                and negations(_restating_clause(own_sentence, words)) > negations(content))
-    return Attribution(attributed, best[0], best_attr[1] if attributed else best[1], negated)
+    confirmed = attributed and any(
+        not attributed_sentence and _CONFIRMATION.search(sentence) and not negations(sentence)
+        for _, attributed_sentence, sentence in scored)
+    return Attribution(attributed, best[0], best_attr[1] if attributed else best[1], negated, confirmed)
 
 
 def speaker(sentence: str) -> str:

@@ -121,8 +121,10 @@ def _sources(claim: Claim, evidence: tuple[Evidence, ...], aware: bool) -> tuple
         lead = lead if lead.score >= members[0].score - 0.05 else members[0]
         outlets = len({m.doc.source or m.doc.id for m in members})
         said = attribution(claim.text, lead.passage.text)
-        out.append(Source(lead, outlets, aware and said.attributed, numeric_check(claim, lead),
-                          aware and said.negated))
+        # a restatement the report then confirms in its own voice ("his figures are correct") is
+        # the report's assertion
+        out.append(Source(lead, outlets, aware and said.attributed and not said.confirmed,
+                          numeric_check(claim, lead), aware and said.negated))
     return tuple(out)
 
 
