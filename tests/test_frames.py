@@ -380,3 +380,11 @@ def test_vague_amounts_are_read_generously_when_compared():
 def test_relative_amount_with_thousands_separator():
     q = frame("The study would need 5,000 times as many patients.", "5,000 times")
     assert q.relative and q.low == 5000
+
+
+def test_running_totals_at_unknown_moments_never_conflict():
+    # a record counted at two moments ("at 31 ... five nominations", later six) is not a contradiction
+    claim = tuple(q for q in extract_quantities("At 29 she became the youngest player to win four titles.")
+                  if q.counted == "titles")
+    passage = extract_quantities("She is the youngest player to win seven titles.")
+    assert claim and compare(claim, passage).status != "conflict"

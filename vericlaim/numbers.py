@@ -141,6 +141,18 @@ def comparable(a: Quantity, b: Quantity, loose: bool = False) -> bool:
     return not (subject_a and subject_b) or subject_a.split(" ")[-1] == subject_b.split(" ")[-1]
 
 
+# Verbs of a running total: "the youngest to accrue five nominations" and "... six nominations"
+# are the same record at two moments, so without a shared date neither refutes the other.
+CUMULATIVE_VERBS = frozenset({"accrue", "accumulate", "amass", "rack", "garner", "collect", "earn", "win",
+                              "receive", "score", "reach", "surpass", "total", "log", "notch"})
+
+
+def _running_totals(a: Quantity, b: Quantity) -> bool:
+    """Both count a running total, and no shared date says they are counted at the same moment."""
+    verbs = {q.property.partition(":")[0] for q in (a, b)}
+    return bool(verbs & CUMULATIVE_VERBS) and not (a.time and a.time == b.time)
+
+
 def _zero_whole(a: Quantity, b: Quantity) -> bool:
     return any(q.high == 0 and q.counted in GENERIC_NOUNS for q in (a, b))
 
@@ -186,7 +198,8 @@ def compare(claim_quantities: tuple[Quantity, ...], evidence_quantities: list[Qu
     for cq in claim_quantities:
         loose = [eq for eq in evidence_quantities if comparable(cq, eq, loose=True)]
         # a zero of the whole ("no casualties") does rule out any count of a part
-        strict = [eq for eq in loose if comparable(cq, eq) or _zero_whole(cq, eq)]
+        strict = [eq for eq in loose if (comparable(cq, eq) and not _running_totals(cq, eq))
+                  or _zero_whole(cq, eq)]
         agreeing = [eq for eq in loose if overlaps(cq, eq)]
         if strict and not agreeing:
             return NumericCheck("conflict", cq, strict[0])
