@@ -171,3 +171,41 @@ def test_a_confirmed_restatement_supports_with_the_real_model(nli):
     passage = "Haley said the state produces more wind power than any other state. Federal figures show she is correct."
     verdict = decide(_claim(claim), _scored(nli, claim, [passage]), Config())
     assert verdict.label == "supported", verdict.reason
+
+
+@pytest.mark.parametrize(("claim", "passage"), [
+    # "right next to" confirms nothing
+    ("The U.S. deployed 20,000 troops to Poland.",
+     "Trump claimed the U.S. deployed 30,000 troops to Poland. Poland is right next to Ukraine."),
+])
+def test_ordinary_right_is_not_a_confirmation(claim, passage):
+    found = attribution(claim, passage)
+    assert found.attributed and not found.confirmed
+
+
+@pytest.mark.parametrize(("claim", "passage"), [
+    ("Unemployment fell to 3.5 percent last month.", 'economy," he said. Unemployment fell to 3.5 percent last month.'),
+    ("12 people were arrested after the protest.",
+     "After the video went viral, police records show that 12 people were arrested after the protest."),
+    ("Unemployment fell in Florida.", "I-95 traffic aside, unemployment fell in Florida."),
+    ("Inflation hit 9 percent in the U.S. this year.", "Analysts were surprised. Inflation hit 9 percent in the U.S. this year."),
+])
+def test_own_voice_news_sentences_stay_own_voice(claim, passage):
+    assert not attribution(claim, passage).attributed
+
+
+@pytest.mark.parametrize(("claim", "passage"), [
+    ("The storm killed 12 people.", "The storm killed 12 people, leaving thousands without power."),
+    ("The senator voted for the bill.", "The senator, who never misses a vote, voted for the bill."),
+    ("The debate lasted an hour.", "The debate lasted no more than an hour."),
+])
+def test_negations_elsewhere_are_not_denials(claim, passage):
+    assert not attribution(claim, passage).negated
+
+
+def test_a_sentence_ending_in_us_ends_there():
+    from vericlaim.attribution import split_sentences
+
+    assert split_sentences("Inflation hit 9 percent in the U.S. Analysts said it would fall.") == [
+        "Inflation hit 9 percent in the U.S.", "Analysts said it would fall."]
+    assert len(split_sentences("A story claiming U.S. Rep. Omar hosted a party spread on Dec. 8 online.")) == 1

@@ -384,7 +384,33 @@ def test_relative_amount_with_thousands_separator():
 
 def test_running_totals_at_unknown_moments_never_conflict():
     # a record counted at two moments ("at 31 ... five nominations", later six) is not a contradiction
-    claim = tuple(q for q in extract_quantities("At 29 she became the youngest player to win four titles.")
+    claim = tuple(q for q in extract_quantities("At 29 she became the youngest player to amass four titles.")
                   if q.counted == "titles")
-    passage = extract_quantities("She is the youngest player to win seven titles.")
+    passage = extract_quantities("She is the youngest player to amass seven titles.")
     assert claim and compare(claim, passage).status != "conflict"
+
+
+@pytest.mark.parametrize("claim,passage", [
+    ("Five gunmen have killed 20 villagers.", "Police killed 2 gunmen."),  # active perfect: agents
+    ("Soldiers killed 12 militants and 3 escaped.", "Soldiers killed 12 militants."),  # its own verb
+    ("Millions of people have been displaced.", "110 million people have been displaced."),
+    ("Tens of millions of Americans lack insurance.", "About 28 million Americans lack insurance."),
+    ("Thousands of people were killed in the war.", "The war has killed 120,000 people."),  # a floor
+])
+def test_review_cases_never_conflict(claim, passage):
+    found = tuple(q for q in extract_quantities(claim) if q.unit != "date")
+    assert compare(found, extract_quantities(passage)).status != "conflict"
+
+
+@pytest.mark.parametrize("claim,passage", [
+    ("Biden won 306 electoral votes.", "Biden won 270 electoral votes."),  # not a running total
+    ("Several people were killed in the strike.", "The strike killed 85 people."),  # small vague words stay tight
+])
+def test_review_cases_still_conflict(claim, passage):
+    found = tuple(q for q in extract_quantities(claim) if q.unit != "date")
+    assert compare(found, extract_quantities(passage)).status == "conflict"
+
+
+def test_a_qualifier_before_a_keeps_its_meaning():
+    q = frame("Wages grew by less than a 2% increase.", "2%")
+    assert (q.low, q.high, q.qualifier) == (0.0, 2.0, "less than")

@@ -62,19 +62,26 @@ _STOP = frozenset(
 _WORD = re.compile(r"[a-z0-9$%]+(?:[.,][0-9]+)*")
 # A sentence ends at . ! ? (a closing quote may follow); not at ',"' inside a quotation.
 _SENTENCE = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"”’]))\s+(?=[\"“A-Z0-9])")
-# What a photo, post or clip "shows" or "reads" is the vehicle's content, not a fact.
+# What a photo, post or clip "shows" or "reads" is the vehicle's content, not a fact: the vehicle
+# is the verb's subject, at most two words before it ("the photo actually shows").
 _VEHICLE_SHOWS = re.compile(
     r"\b(?:photos?|images?|pictures?|videos?|clips?|screenshots?|memes?|posts?|headlines?|stories|story|"
-    r"graphics?|captions?|e-?mails?|chain|letters?|messages?|snippets?|tweets?|ads?|articles?|texts?)\b"
-    r"[^.!?]{0,60}?\b(?:shows?|showed|showing|reads?|depicts?|features?|featuring|says?|said|claims?|"
+    r"graphics?|captions?|e-?mails?|messages?|snippets?|tweets?|ads?)\s+(?:[\w’'-]+\s+){0,2}?"
+    r"(?:shows?|showed|showing|reads?|depicts?|features?|featuring|says?|said|claims?|"
     r"states?|warns?|purports?|suggests?)\b",
     re.IGNORECASE)
-# Fact-checkers write "we"; a report's "I" outside a quotation is rare, so it is someone's speech.
-_FIRST_PERSON = re.compile(r"^[\s\"“‘']*(?:I|I'm|I’m|I've|I’ve|I'll|I’ll|My)\b")
-# A full stop after these does not end a sentence ("U.S. Rep. Omar", "the Dec. 8 post").
-_ABBREVIATIONS = frozenset(
-    "u.s mr mrs ms dr st jr sr sen rep gov gen col lt sgt capt prof inc co corp ltd no vs jan feb mar apr "
-    "jun jul aug sep sept oct nov dec a.m p.m u.k u.n d.c e.g i.e approx est fig".split())
+# Fact-checkers write "we"; a report's "I" outside a quotation is rare, so it is someone's speech
+# ("I-95" and "I.R.S." are not "I").
+_FIRST_PERSON = re.compile(r"^[\s\"“‘']*(?:I(?=\s)|I['’](?:m|ve|ll|d)\b|My\b)")
+# A full stop after a title never ends a sentence ("Rep. Omar"); after a month only before a day
+# ("the Dec. 8 post"); after a country only before a lower-case word or a title ("the U.S. Rep.",
+# not "inflation hit 9 percent in the U.S. Analysts said ...").
+_TITLES = frozenset("mr mrs ms dr st jr sr sen rep gov gen col lt sgt capt prof vs e.g i.e approx fig".split())
+_MONTH_ABBREVIATIONS = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())
+_PLACE_ABBREVIATIONS = frozenset("u.s u.k u.n d.c".split())
+_TITLE_WORDS = frozenset(
+    "rep sen gov president secretary attorney army navy air marine marines customs border supreme "
+    "department house senate congress embassy ambassador military forces troops government".split())
 _SAYS_PREFIX = re.compile(r"^\s*(?:says|said|say|quotes\s.{1,60}?\sas\s(?:saying|writing))\b[\s,:]*", re.I)
 _QUOTED = re.compile(r"[\"“]([^\"“”]{12,})[\"”]")
 MIN_COVERAGE = 0.5
@@ -125,27 +132,45 @@ def split_sentences(passage: str) -> list[str]:
     pieces = [piece for piece in _SENTENCE.split(passage) if piece.strip()]
     sentences: list[str] = []
     for piece in pieces:
-        if sentences:
-            last = sentences[-1].rstrip()
-            word = last.rsplit(None, 1)[-1].rstrip(".").lower() if last.endswith(".") else ""
-            if word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
-                sentences[-1] = f"{sentences[-1]} {piece}"
-                continue
+        if sentences and _continues(sentences[-1], piece):
+            sentences[-1] = f"{sentences[-1]} {piece}"
+            continue
         sentences.append(piece)
     return sentences or [passage]
 
 
+def _continues(before: str, piece: str) -> bool:
+    """Whether the full stop that ends ``before`` is an abbreviation's, so ``piece`` goes on with it."""
+    last = before.rstrip()
+    if not last.endswith("."):
+        return False
+    word = last.rsplit(None, 1)[-1].rstrip(".").lower()
+    following = piece.split(None, 1)[0].strip("\"“”‘’'(").rstrip(".,") if piece.split() else ""
+    if word in _TITLES or (len(word) == 1 and word.isalpha() and word.upper() == last[-2]):
+        return True  # "Rep. Omar", "J. K. Rowling"
+    if word in _MONTH_ABBREVIATIONS:
+        return following[:1].isdigit()
+    if word in _PLACE_ABBREVIATIONS:
+        return following[:1].islower() or following.lower() in _TITLE_WORDS
+    return False
+
+
 def _inside_quotation(sentences: list[str]) -> list[bool]:
-    """Whether each sentence starts inside a quotation opened by an earlier one."""
+    """Whether each sentence starts inside a quotation opened by an earlier one.
+
+    A straight quote opens after a space (or at the start) and closes after a word or a stop;
+    after a digit it is an inch mark. So a passage that starts inside a quotation ('economy," he
+    said.') closes it rather than opening one.
+    """
     inside, opened = [], False
     for sentence in sentences:
         inside.append(opened)
-        straight = sentence.count('"') % 2 == 1
-        curly = sentence.count("“") - sentence.count("”")
-        if straight:
-            opened = not opened
-        elif curly:
-            opened = curly > 0
+        for i, char in enumerate(sentence):
+            before = sentence[i - 1] if i else " "
+            if char == "“" or (char == '"' and (before.isspace() or before in "([{—–-")):
+                opened = True
+            elif char == "”" or (char == '"' and not before.isdigit()):
+                opened = False
     return inside
 
 
@@ -173,21 +198,27 @@ class Attribution:
 
 
 # "EIA figures show he's correct", "His figures are correct": a fact-checker's own verdict
+_RIGHT = r"(?:correct|accurate|right(?![\s-]*(?:next|behind|after|around|there|now|here|wing|away|back)\b))\b"
 _CONFIRMATION = re.compile(
-    r"\b(?:is|are|was|were|be|'s|’s|seems?|appears?|proves?|proved)\s+(?:\w+\s+){0,2}?"
-    r"(?:correct|accurate|right|on target|on the money|spot on)\b|\bchecks? out\b",
+    r"\b(?:(?:he|she|they|his|her|their|the claim|the statement|the figures?|the numbers?|that|this)\b"
+    r"[^.!?]{0,30}?(?:\b(?:is|are|was|were|be|seems?|appears?)\s+|['’]s\s+|['’]re\s+)"
+    r"|(?:hes|shes|thats|theyre)\s+)(?:\w+\s+)?" + _RIGHT,  # LIAR-PLUS drops apostrophes ("hes")
     re.IGNORECASE)
 
 
 # "not", "no", "never", "n't", ...: a restatement that adds one asserts the opposite, or less
-_NEGATION = re.compile(r"\b(?:not|no|never|none|neither|nor|nothing|nobody|without)\b|n[’']t\b", re.IGNORECASE)
+_NEGATION = re.compile(r"\b(?:not|no|never|none|neither|nor|nothing|nobody)\b|n[’']t\b", re.IGNORECASE)
+# negation words that deny nothing: "no more than an hour", "not including contractors"
+_NOT_A_DENIAL = re.compile(r"\b(?:no|not)\s+(?:more|less|fewer|later|sooner|earlier|only|including|doubt|"
+                           r"least|just)\b|\bnot\s+to\s+mention\b", re.IGNORECASE)
 
 
-_CLAUSE = re.compile(r",?\s+(?:and|but|while|whereas|although|though)\s+|;\s+|\s+[–—-]+\s+", re.IGNORECASE)
+_CLAUSE = re.compile(r",?\s+(?:and|but|while|whereas|although|though)\s+|[;,]\s+|\s+[–—-]+\s+", re.IGNORECASE)
 
 
 def negations(text: str) -> int:
-    return len(_NEGATION.findall(text))
+    """How many words of ``text`` deny something ("not", "no", "never", "n't"; not "no more than")."""
+    return len(_NEGATION.findall(_NOT_A_DENIAL.sub(" ", text)))
 
 
 def _restating_clause(sentence: str, words: frozenset[str]) -> str:

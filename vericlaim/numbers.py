@@ -18,6 +18,8 @@ events, and a wrong pairing would be a false accusation.
 
 from __future__ import annotations
 
+import math
+import re
 from dataclasses import dataclass
 
 from vericlaim.claims.lexicon import PERSON_EVENTS
@@ -28,7 +30,9 @@ GENERIC_NOUNS = {"", "people", "casualties", "deaths", "injuries", "bodies"}
 NEVER_BY_UNIT = {"percent", "years", "months", "weeks", "days", "hours", "minutes", "fraction"}
 ROUND_FIGURE_TOLERANCE = 0.025
 VAGUE_BELOW = 2.0  # "dozens" still agrees with 12, not with 5
-VAGUE_ABOVE = 10.0  # "thousands" agrees with 12,000 and "millions" with 12 million
+# "dozens", "hundreds", "thousands", "millions": a floor, not a ceiling ("thousands were killed" is
+# true of 120,000); "several", "a few", "a handful" keep their interval
+_SCALE_WORDS = re.compile(r"\b(?:dozens|scores|tens|hundreds|thousands|millions|billions)\b", re.IGNORECASE)
 PRONOUNS = {"", "it", "they", "he", "she", "we", "this", "that", "which", "who", "i", "you", "there"}
 
 
@@ -143,8 +147,8 @@ def comparable(a: Quantity, b: Quantity, loose: bool = False) -> bool:
 
 # Verbs of a running total: "the youngest to accrue five nominations" and "... six nominations"
 # are the same record at two moments, so without a shared date neither refutes the other.
-CUMULATIVE_VERBS = frozenset({"accrue", "accumulate", "amass", "rack", "garner", "collect", "earn", "win",
-                              "receive", "score", "reach", "surpass", "total", "log", "notch"})
+# ("won 306 electoral votes" against "270" is a real conflict: only verbs of accumulating qualify)
+CUMULATIVE_VERBS = frozenset({"accrue", "accumulate", "amass", "rack", "garner", "tally"})
 
 
 def _running_totals(a: Quantity, b: Quantity) -> bool:
@@ -168,9 +172,9 @@ def _rounding(q: Quantity) -> float:
 
 def _reading(q: Quantity) -> tuple[float, float]:
     """The interval a reader would not dispute: "thousands" of people is not refuted by 12,000,
-    nor "dozens" by 110, so a vague amount reaches well past its literal interval."""
-    if q.qualifier == "vague":
-        return q.low / VAGUE_BELOW, q.high * VAGUE_ABOVE
+    nor "dozens" by 110, so a vague amount of a scale reaches from half its low upwards."""
+    if q.qualifier == "vague" and _SCALE_WORDS.search(q.text):
+        return q.low / VAGUE_BELOW, math.inf
     return q.low, q.high
 
 

@@ -91,6 +91,8 @@ def _singular(noun: str) -> str:
         return "person"
     if noun in ("series", "species", "news", "headquarters"):
         return noun
+    if noun.endswith("men"):
+        return noun[:-3] + "man"  # policemen, servicemen
     if noun.endswith("ies") and len(noun) > 4:
         return noun[:-3] + "y"
     if noun.endswith(("ches", "shes", "sses", "xes")):

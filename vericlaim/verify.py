@@ -96,6 +96,9 @@ class Source:
     attributed: bool
     check: NumericCheck
     negated: bool = False  # restates the claim with a negation the claim lacks: never support
+    # attributed, but then confirmed in the report's own voice ("his figures are correct"): it may
+    # support the claim; it never refutes it (its numbers are still the speaker's)
+    confirmed: bool = False
 
 
 def sources(claim: Claim, evidence: list[Evidence], attribution_aware: bool = True) -> list[Source]:
@@ -121,10 +124,8 @@ def _sources(claim: Claim, evidence: tuple[Evidence, ...], aware: bool) -> tuple
         lead = lead if lead.score >= members[0].score - 0.05 else members[0]
         outlets = len({m.doc.source or m.doc.id for m in members})
         said = attribution(claim.text, lead.passage.text)
-        # a restatement the report then confirms in its own voice ("his figures are correct") is
-        # the report's assertion
-        out.append(Source(lead, outlets, aware and said.attributed and not said.confirmed,
-                          numeric_check(claim, lead), aware and said.negated))
+        out.append(Source(lead, outlets, aware and said.attributed, numeric_check(claim, lead),
+                          aware and said.negated, aware and said.confirmed))
     return tuple(out)
 
 
@@ -145,9 +146,10 @@ def decide_raw(claim: Claim, evidence: list[Evidence], config: Config) -> tuple[
     found = sources(claim, evidence, config.attribution_aware)
     own = [s for s in found if not s.attributed]
     relevant = [s for s in own if s.evidence.score >= config.contradict_min_relevance]
+    backing = [s for s in found if not s.attributed or s.confirmed]  # what may support
 
     conflicts = [s for s in relevant if s.check.status == "conflict"]
-    matches = [s for s in own if s.check.status == "consistent" and not s.negated
+    matches = [s for s in backing if s.check.status == "consistent" and not s.negated
                and s.evidence.entailment >= s.evidence.contradiction]
     if conflicts and matches:
         agree = max(matches, key=lambda s: (s.evidence.doc.date, s.evidence.entailment))
@@ -179,7 +181,7 @@ def decide_raw(claim: Claim, evidence: list[Evidence], config: Config) -> tuple[
                 and e.entailment - e.contradiction >= config.entail_margin
                 and (not has_count or s.check.status == "consistent"))
 
-    supporting = [s for s in own if entails(s) and not s.negated]
+    supporting = [s for s in backing if entails(s) and not s.negated]
     contradicting = [s for s in relevant if s.evidence.contradiction >= config.contradict_threshold]
     support_outlets = sum(s.outlets for s in supporting)
     if supporting and contradicting:

@@ -514,6 +514,7 @@ def _participle_after(doc, end: int):
     return None
 
 
+_PASSIVE = {"were", "was", "are", "is"}  # a be-auxiliary straight after the noun: "37 others were injured"
 _AUXILIARIES = {"were", "was", "are", "is", "have", "has", "had", "been", "being", "reportedly", "also",
                 "later", "all", "subsequently", "seriously", "critically", "badly", "lightly"}
 
@@ -786,14 +787,15 @@ def attach(doc, start: int, end: int, unit: str = "") -> Attachment:
                 event = _modifier_event(token)
                 if event:
                     break
-    if noun is not None and noun.i > num.i and noun.i + 1 < len(doc) and \
-            doc[noun.i + 1].lower_ in ("were", "was", "have", "had", "has"):
+    if noun is not None and noun.i > num.i and noun.i + 1 < len(doc) and doc[noun.i + 1].lower_ in _PASSIVE:
         # "10 civilians were killed including a child and 37 others were injured": the noun's own
-        # auxiliary and participle say what happened to it, whatever the parse hangs it on
-        own, word = _participle_after_auxiliaries(doc, noun.idx + len(noun))
-        if own and own != event:
-            event = own
-            spans = [span for span in spans if span[0] != "event"] + [("event", word.idx, word.idx + len(word))]
+        # passive says what happened to it, whatever the parse hangs it on ("5 gunmen have killed
+        # 20 villagers" is active: the gunmen did it)
+        passive_event, participle = _participle_after_auxiliaries(doc, noun.idx + len(noun))
+        if passive_event and passive_event != event and not any(c.dep_ == "dobj" for c in participle.children):
+            event = passive_event
+            spans = [span for span in spans if span[0] != "event"] + [
+                ("event", participle.idx, participle.idx + len(participle))]
     if not event:
         event = _event_of_earlier_object(doc, num)
     if not event and noun is None and num.i + 1 < len(doc) and doc[num.i + 1].lower_ in ("were", "was", "have", "had"):
@@ -859,8 +861,11 @@ def _event_of_earlier_object(doc, num) -> str:
         i -= 1
     if i < 1 or doc[i].lower_ != "and":
         return ""
-    if num.i + 1 < len(doc) and doc[num.i + 1].lower_ in ("were", "was", "have", "had", "has", "are", "is"):
-        return ""  # "killed 20 soldiers and 14 were wounded": its own predicate decides
+    for token in doc[num.i + 1:]:
+        if token.is_punct or token.lower_ in ("and", "or", "but"):
+            break
+        if token.pos_ in ("VERB", "AUX"):
+            return ""  # "killed 20 soldiers and 14 were wounded", "and 3 escaped": its own verb decides
     noun = doc[i - 1]
     while noun.dep_ in ("compound", "amod", "det", "nummod") and noun.head.i > noun.i:
         noun = noun.head

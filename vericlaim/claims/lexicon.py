@@ -31,7 +31,8 @@ SCALES = {
 VAGUE = {
     "dozens": (24, 99), "scores": (40, 99), "tens": (20, 99), "hundreds": (200, 999), "thousands": (2000, 9999),
     "tens of thousands": (20000, 99999), "hundreds of thousands": (200000, 999999),
-    "millions": (2e6, 9.99e6), "several": (3, 9), "a few": (2, 5), "a handful": (3, 6),
+    "millions": (2e6, 9.99e6), "tens of millions": (2e7, 9.99e7), "hundreds of millions": (2e8, 9.99e8),
+    "billions": (2e9, 9.99e9), "tens of billions": (2e10, 9.99e10), "hundreds of billions": (2e11, 9.99e11), "several": (3, 9), "a few": (2, 5), "a handful": (3, 6),
     "a couple of": (2, 2), "a couple": (2, 2), "a dozen": (12, 12), "a single": (1, 1),
     "a hundred": (100, 100), "a thousand": (1000, 1000), "a million": (1e6, 1e6),
     "a billion": (1e9, 1e9), "a trillion": (1e12, 1e12),

@@ -69,6 +69,10 @@ _PHRASAL_UP_TO = re.compile(r"\b(?:add|adds|added|adding|end|ends|ended|sum|sums
                             re.IGNORECASE)
 
 
+_PART_OF = re.compile(r"\b(?:fifth|sixth|tenth|fraction|part|share|portion)s?\s+of\s+$", re.IGNORECASE)
+_PERIOD_AFTER = re.compile(r"[\d.,]+[- ](?:day|week|month|year|hour|minute|decade)s?\b", re.IGNORECASE)
+
+
 def _qualifier_before(text: str, start: int) -> str:
     """The canonical qualifier written just before ``start`` ("at least", "about"), or ''.
 
@@ -79,8 +83,8 @@ def _qualifier_before(text: str, start: int) -> str:
     if q is None:
         return ""
     qualifier = QUALIFIERS[q.group("q").lower()]
-    if re.search(r"\sa\s+$", q.group()) and qualifier not in ("about", "nearly"):
-        return ""  # "about a 7.5% rate" is approximate; "over a 20-day period" is a span of 20 days
+    if re.search(r"\sa\s+$", q.group()) and _PERIOD_AFTER.match(text, start):
+        return ""  # "over a 20-day period" is a span of 20 days; "less than a 2% increase" is below 2%
     if qualifier == "up to" and _PHRASAL_UP_TO.search(text[max(0, start - 40):start]):
         return ""
     return qualifier
@@ -523,9 +527,7 @@ def extract_quantities(text: str, reference_date: str = "", doc=None, parse: boo
         surface = match.group()
         count_like = True
         if match.group("vague"):
-            if match.group("vague").lower().startswith("a ") and re.search(
-                    r"\b(?:fifth|sixth|tenth|fraction|part|share|portion)s?\s+of\s+$", text[max(0, start - 20):start],
-                    re.IGNORECASE):
+            if match.group("vague").lower().startswith("a ") and _PART_OF.search(text[max(0, start - 20):start]):
                 continue  # "almost a fifth of a billion dollars" is not a billion
             low, high = VAGUE[match.group("vague").lower()]
             qualifier = "vague" if low != high else ""
