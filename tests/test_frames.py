@@ -414,3 +414,10 @@ def test_review_cases_still_conflict(claim, passage):
 def test_a_qualifier_before_a_keeps_its_meaning():
     q = frame("Wages grew by less than a 2% increase.", "2%")
     assert (q.low, q.high, q.qualifier) == (0.0, 2.0, "less than")
+
+
+def test_a_few_is_not_one():
+    q = frame("A few people were killed in the raid.", "A few")
+    assert (q.low, q.high) == (2, 5) and q.event == "killed"
+    claim = tuple(q for q in extract_quantities("A few people were killed in the raid.") if q.unit != "date")
+    assert compare(claim, extract_quantities("Three people were killed in the raid.")).status != "conflict"

@@ -959,7 +959,9 @@ def _det_count(noun) -> int | None:
     """1 for 'a civilian' / 'one soldier', 0 for 'no civilians', None otherwise."""
     for child in noun.children:
         if child.dep_ == "det" and child.lower_ in ("a", "an"):
-            return 1
+            # "a few people", "a dozen soldiers": "a" before a plural noun is no count of one
+            return None if noun.tag_ in ("NNS", "NNPS") or any(
+                c.lower_ in ("few", "couple", "handful", "dozen", "lot", "number") for c in noun.children) else 1
         if child.dep_ == "det" and child.lower_ == "no":
             return 0
     return None
