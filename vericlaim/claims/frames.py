@@ -829,8 +829,10 @@ def attach(doc, start: int, end: int, unit: str = "") -> Attachment:
     if not event and counted == "airstrikes" and verb is not None and verb.lemma_.lower() == "be" and any(
             c.dep_ == "expl" for c in verb.children):
         event = "fired"  # "there were 29 raids on the town": raids that happened were fired
+    # every event source is above; those below (munitions, the verb before) add only events that
+    # fit the counted noun ("4 rocket shells killing 8 persons": the shells did the killing)
     if not _compatible(event, counted):
-        event = ""  # ("4 rocket shells killing 8 persons": the shells did the killing)
+        event = ""
     if not event and counted in ("rockets", "drones") and _instrument(num if noun is None else noun):
         event = "fired"  # "targeted the town with 4 rocket shells", "killed by dozens of shells"
     direct = _event_verb_before(doc, tokens[0])
@@ -844,8 +846,6 @@ def attach(doc, start: int, end: int, unit: str = "") -> Attachment:
         event = direct
         if not counted and direct in ("killed", "wounded", "displaced", "arrested", "missing"):
             counted = "people"  # "displaced millions"
-    if not _compatible(event, counted):
-        event = ""
     if noun is not None and member_group(noun, event):
         counted = member_group(noun, event)
     prop = "" if event else _governing_verb(num if noun is None or noun.i < num.i else noun)
