@@ -418,3 +418,75 @@ def test_a_few_is_not_one():
     assert (q.low, q.high) == (2, 5) and q.event == "killed"
     claim = tuple(q for q in extract_quantities("A few people were killed in the raid.") if q.unit != "date")
     assert compare(claim, extract_quantities("Three people were killed in the raid.")).status != "conflict"
+
+
+# Shapes found on the third development split (dev3), in sentences of our own.
+FRAMES_DEV3 = [
+    # Title Case headlines: the tagger finds no verb until the lexicon's words are lower-cased
+    ("Fri 3 Mar 2017 Turkish Army Kills 14 Militants in Border Clash.", "14", 14, 14, "fighters", "killed"),
+    ("Tue 9 May 2017 12 Iraqi Soldiers Dead in Mosul Ambush.", "12", 12, 12, "troops", "killed"),
+    ("Car Bomb Claims 9 Martyrs 30 Injured in Homs.", "9", 9, 9, "people", "killed"),
+    ("Gunmen Execute 40 Prisoners in Desert Camp.", "40", 40, 40, "prisoners", "killed"),
+    # "along with", "among them": the part shares the event of what it goes with
+    ("The mayor was killed along with three bodyguards in the blast.", "three", 3, 3, "bodyguards", "killed"),
+    ("Air strikes killed at least 50 people among them 12 children near the market.", "12", 12, 12,
+     "children", "killed"),
+    # lives and martyrs are people
+    ("The famine has claimed some 90000 lives since spring.", "90000", 81000, 99000, "people", "killed"),
+    # a bare amount as the subject of what only people do
+    ("Last spring 2 million voted by mail.", "2 million", 2e6, 2e6, "people", ""),
+    ("Around 300 fell ill after the flood.", "300", 270, 330, "people", ""),
+    # a change of employment counts jobs
+    ("Employment fell in Iowa by 3,200 over the summer.", "3,200", 3200, 3200, "jobs", ""),
+    # what "times" counts after sharing or voting
+    ("The video has been shared more than 9,000 times.", "9,000", 9000, INF, "shares", ""),
+    ("She voted to cut school funding 40 times.", "40", 40, 40, "votes", ""),
+    # shares of a noun: "out of", fractions with a qualifier, a fraction's elided noun
+    ("Three out of every five nurses reported burnout.", "Three out of every five", 0.6, 0.6, "nurses", ""),
+    ("More than half of voters backed the levy.", "half", 0.5, INF, "voters", ""),
+    ("Over two-thirds of farms use the water; three-quarters did in 2010.", "three-quarters", 0.75, 0.75,
+     "farms", ""),
+]
+
+
+@pytest.mark.parametrize("sentence,surface,low,high,counted,event", FRAMES_DEV3,
+                         ids=[f"dev3-{i}:{row[1]}" for i, row in enumerate(FRAMES_DEV3)])
+def test_frame_dev3_shapes(sentence, surface, low, high, counted, event):
+    test_frame(sentence, surface, low, high, counted, event)
+
+
+@pytest.mark.parametrize("sentence,surface,low,high,unit,qualifier", [
+    ("Donors gave 5 dollar bills.", "5 dollar", 5, 5, "USD", ""),
+    ("The stamp was sold for ₹500 last year.", "₹500", 500, 500, "INR", ""),
+    ("The agency spends millions of taxpayer dollars on printing.", "millions of taxpayer dollars", 2e6,
+     9.99e6, "USD", "vague"),
+    ("Lobbyists spent millions on the campaign.", "millions", 2e6, 9.99e6, "USD", "vague"),
+    ("It takes one or two years to qualify.", "one or two years", 1, 2, "years", "range"),
+    ("Benefits go to those over the age of 70.", "70", 70, INF, "years", "more than"),
+    ("Crews logged 48,000 labor hours on the bridge.", "48,000 labor hours", 48000, 48000, "hours", ""),
+])
+def test_units_and_bounds_dev3(sentence, surface, low, high, unit, qualifier):
+    q = frame(sentence, surface)
+    assert (q.low, q.high) == pytest.approx((low, high), rel=1e-6), q
+    assert (q.unit, q.qualifier) == (unit, qualifier), q
+
+
+def test_millions_of_people_is_not_money():
+    q = frame("Millions of people spent the night outside.", "Millions")
+    assert q.unit == "" and q.counted == "people"
+
+
+def test_a_vote_tally_is_two_counts_not_a_range():
+    found = [q for q in extract_quantities("The amendment failed on a 47-53 vote.") if q.unit != "date"]
+    assert [(q.low, q.high) for q in found] == [(47, 47), (53, 53)]
+
+
+def test_headline_case_keeps_names_and_offsets():
+    from vericlaim.claims.parser import headline_case
+
+    text = "Sat 2 Jun 2018 Syrian Democratic Forces Kill 20 Fighters Near Raqqa."
+    normal = headline_case(text)
+    assert len(normal) == len(text) and "Kill" not in normal and "kill 20 fighters" in normal
+    assert "Syrian Democratic" in normal and "Raqqa" in normal
+    sentence = "The Syrian Observatory for Human Rights said 20 people were killed."
+    assert headline_case(sentence) == sentence  # ordinary prose is never touched

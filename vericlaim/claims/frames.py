@@ -275,6 +275,11 @@ def _noun_after(doc, end: int):
                 following = following[1:]
     if following and (following[0].pos_ == "NOUN" or following[0].lower_ in COUNTED):
         return following[0]
+    # "29 Syria rebels dead": a place or people's name before the plural noun it qualifies
+    for skip in (1, 2):
+        if len(following) > skip and all(t.pos_ == "PROPN" for t in following[:skip]) \
+                and following[skip].tag_ == "NNS":
+            return following[skip]
     return None
 
 
@@ -466,6 +471,10 @@ def _role_event(anchor, counted: str, number_is_noun: bool) -> tuple[str, object
                 cur = prep.head  # "a salvo of 12 shells": the salvo plays the role
                 continue
             verb = prep.head
+            if prep.lower_ == "with" and prep.i > 0 and prep.doc[prep.i - 1].lower_ in ("along", "together") \
+                    and verb.pos_ == "VERB" and any(c.dep_ in ("auxpass", "dobj") for c in verb.children):
+                # "he was killed along with two other people": they share what happened to him
+                return _event_of_verb(verb, counted), verb
             if prep.lower_ in ("between", "about", "around", "over", "some", "nearly") and verb.pos_ == "VERB" \
                     and prep.i < verb.i:
                 # "Between 12 and 20 villagers were killed": a qualifier parsed as a preposition
@@ -514,7 +523,7 @@ def _participle_after(doc, end: int):
     return None
 
 
-_PASSIVE = {"were", "was", "are", "is"}  # a be-auxiliary straight after the noun: "37 others were injured"
+_PASSIVE = {"were", "was", "are", "is", "being"}  # a be-auxiliary straight after the noun: "37 others were injured"
 _AUXILIARIES = {"were", "was", "are", "is", "have", "has", "had", "been", "being", "reportedly", "also",
                 "later", "all", "subsequently", "seriously", "critically", "badly", "lightly"}
 
@@ -797,7 +806,7 @@ def attach(doc, start: int, end: int, unit: str = "") -> Attachment:
             spans = [span for span in spans if span[0] != "event"] + [
                 ("event", participle.idx, participle.idx + len(participle))]
     if not event:
-        event = _event_of_earlier_object(doc, num)
+        event = _event_of_earlier_object(doc, num) or _event_of_group(doc, num)
     if not event and noun is None and num.i + 1 < len(doc) and doc[num.i + 1].lower_ in ("were", "was", "have", "had"):
         # "killed 20 soldiers and 14 were wounded": the parse makes 14 a conjunct of "soldiers",
         # but its own auxiliary and participle say what happened to it
@@ -848,6 +857,8 @@ def attach(doc, start: int, end: int, unit: str = "") -> Attachment:
             counted = "people"  # "displaced millions"
     if noun is not None and member_group(noun, event):
         counted = member_group(noun, event)
+    if not counted and noun is None:
+        counted = _people_subject(num) or _jobs_change(num)
     prop = "" if event else _governing_verb(num if noun is None or noun.i < num.i else noun)
     return Attachment(counted=counted, event=event, property=prop, time=time, spans=tuple(spans),
                       places=clause_places(num))
@@ -873,6 +884,56 @@ def _event_of_earlier_object(doc, num) -> str:
         return ""
     event = EVENT_LEMMAS.get(noun.head.lemma_.lower(), "")
     return event if event in ("killed", "wounded", "arrested", "displaced") else ""
+
+
+# Verbs only people do: a bare amount as their subject counts people ("10 million fell ill").
+_PERSON_SUBJECT_VERBS = {"vote", "sign", "attend", "enroll", "register", "apply", "immigrate", "emigrate",
+                         "marry", "say", "believe", "support", "oppose", "want", "agree", "disagree",
+                         "work", "live", "protest", "march", "petition", "testify", "quit", "retire"}
+
+
+def _people_subject(num) -> str:
+    if num.dep_ != "nsubj" or num.head.pos_ not in ("VERB", "AUX"):
+        return ""
+    verb = num.head
+    lemma = verb.lemma_.lower()
+    if any(t.dep_ == "nummod" for t in num.sent if t.i < num.i):
+        return ""  # "9,000 pilots and 1,200 will retire": the earlier amount's noun is left out
+    if lemma in _PERSON_SUBJECT_VERBS or (lemma in ("fall", "become", "get") and any(
+            c.lower_ in ("ill", "sick") for c in verb.children)):
+        return "people"
+    return ""
+
+
+def _jobs_change(num) -> str:
+    """'employment dropped in Ohio by 7,300': jobs, the amount of a change of employment."""
+    if num.dep_ != "pobj" or num.head.lower_ != "by":
+        return ""
+    verb = num.head.head
+    subject = next((c for c in verb.children if c.dep_ in _SUBJECTS), None) if verb.pos_ == "VERB" else None
+    return "jobs" if subject is not None and subject.lemma_.lower() in ("employment", "payroll", "payrolls") else ""
+
+
+_GROUP_OPENERS = (("among", "them"), ("among", "whom"), ("of", "whom"), ("of", "them"), ("including",))
+
+
+def _event_of_group(doc, num) -> str:
+    """'killed at least 82 people among them 18 children': a part named after "among them",
+    "of whom" or "including" shares the event of the amount just before it."""
+    i = num.i - 1
+    while i >= 0 and doc[i].lower_ in _QUALIFIER_WORDS and num.i - i <= 3:
+        i -= 1
+    words = tuple(t.lower_ for t in doc[max(0, i - 1):i + 1])
+    if not any(words[-len(opener):] == opener for opener in _GROUP_OPENERS):
+        return ""
+    first = i - 1 if words[-1] != "including" else i
+    for token in reversed(doc[max(0, first - 8):first]):
+        if token.is_punct and token.text in ".;":
+            break
+        if token.like_num or token.pos_ == "NUM":
+            whole = attach(doc, token.idx, token.idx + len(token))
+            return whole.event if whole.event in ("killed", "wounded", "arrested", "displaced") else ""
+    return ""
 
 
 def _instrument(token) -> bool:

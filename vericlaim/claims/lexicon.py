@@ -106,7 +106,7 @@ PERSON_EVENTS = frozenset({"killed", "wounded", "killed or wounded", "arrested",
 # nouns that are themselves an event count ("25 deaths" = 25 killed)
 NOUN_EVENTS = {"deaths": "killed", "fatalities": "killed", "injuries": "wounded", "death": "killed",
                "fatality": "killed", "injury": "wounded", "casualties": "killed or wounded",
-               "victims": "killed"}
+               "victims": "killed", "martyrs": "killed", "martyr": "killed"}
 
 UNITS = {
     "percent": ("percent", 1.0), "per cent": ("percent", 1.0), "%": ("percent", 1.0),
@@ -120,7 +120,9 @@ UNITS = {
     "feet": ("m", 0.3048), "foot": ("m", 0.3048), "centimetres": ("m", 0.01), "centimeters": ("m", 0.01),
     "cm": ("m", 0.01), "millimetres": ("m", 0.001), "millimeters": ("m", 0.001), "mm": ("m", 0.001),
     "inches": ("m", 0.0254),
-    "dollars": ("USD", 1.0), "usd": ("USD", 1.0), "euros": ("EUR", 1.0), "pounds": ("GBP", 1.0),
+    "dollars": ("USD", 1.0), "dollar": ("USD", 1.0), "usd": ("USD", 1.0),
+    "rupees": ("INR", 1.0), "rupee": ("INR", 1.0),
+    "labor hours": ("hours", 1.0), "labour hours": ("hours", 1.0), "man-hours": ("hours", 1.0), "euros": ("EUR", 1.0), "pounds": ("GBP", 1.0),
     "tonnes": ("t", 1.0), "tons": ("t", 1.0), "kg": ("kg", 1.0), "kilograms": ("kg", 1.0),
     "barrels per day": ("barrels/day", 1.0), "barrels a day": ("barrels/day", 1.0),
     "bpd": ("barrels/day", 1.0), "barrels": ("barrels", 1.0),
@@ -141,7 +143,7 @@ UNITS = {
     "more years": ("years", 1.0), "more months": ("months", 1.0), "more days": ("days", 1.0),
     "straight hours": ("hours", 1.0), "straight days": ("days", 1.0),
 }
-CURRENCY_SIGNS = {"$": "USD", "US$": "USD", "€": "EUR", "£": "GBP"}
+CURRENCY_SIGNS = {"$": "USD", "US$": "USD", "€": "EUR", "£": "GBP", "₹": "INR"}
 # words that mark "zero": "no one was killed", "no casualties"
 ZERO_WORDS = ("no one", "nobody", "no casualties", "no deaths", "no injuries", "none")
 MONTHS = (
@@ -161,7 +163,7 @@ EVENT_LEMMAS = _by_word({
     "intercepted": "intercept",
     "deployed": "deploy dispatch station send",
     "displaced": "displace flee evacuate uproot",
-    "arrested": "arrest detain capture kidnap abduct",
+    "arrested": "arrest detain capture kidnap abduct rearrest",
     "missing": "missing",
 })
 # Verbs whose grammatical subject is what the event happens to ("12 people died").
@@ -180,6 +182,8 @@ EXTRA_COUNTED = {
     "barrel-bombs": "rockets", "jets": "aircraft", "planes": "aircraft", "aircraft": "aircraft",
     "helicopters": "aircraft", "villages": "villages", "towns": "towns", "homes": "houses",
     "population": "people", "populations": "people",
+    # "claimed 400,000 lives", "six Lebanese martyrs": people (the event comes from the verb or noun)
+    "lives": "people", "martyrs": "people", "martyr": "people",
 }
 # People nouns: "a farmer was killed" counts one person killed.
 PERSON_NOUNS = set(

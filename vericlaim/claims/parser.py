@@ -10,6 +10,7 @@ works with the older word-distance rules, and says once how to install one.
 
 from __future__ import annotations
 
+import re
 import sys
 from functools import lru_cache
 
@@ -48,9 +49,70 @@ def parser_name() -> str:
     return f"{nlp.meta.get('name', '')}-{nlp.meta.get('version', '')}"
 
 
+def parse(text: str):
+    """The spaCy Doc of one text (None when no pipeline is installed or the text is blank)."""
+    nlp = load_parser()
+    return nlp(headline_case(text)) if nlp is not None and text.strip() else None
+
+
 def parse_many(texts: list[str], batch_size: int = 256) -> list:
     """spaCy Docs for ``texts`` (None for each when no pipeline is installed)."""
     nlp = load_parser()
     if nlp is None:
         return [None] * len(texts)
-    return list(nlp.pipe(texts, batch_size=batch_size))
+    return list(nlp.pipe((headline_case(t) for t in texts), batch_size=batch_size))
+
+
+_WORD = re.compile(r"\S+")
+_SMALL = {"in", "of", "for", "the", "a", "an", "to", "on", "at", "and", "as", "by", "with", "after", "near", "from"}
+_NUMERIC = re.compile(r"^[\d,.]+$")
+# verbs and prepositions of casualty headlines beyond the event words ("Claims 6 Martyrs")
+_HEADLINE_VERBS = {"claims", "claim", "claimed", "targets", "target", "targeted", "leaves", "leave", "left",
+                   "including", "among", "hits", "strikes", "say", "says"}
+
+
+@lru_cache(maxsize=1)
+def _common_words() -> frozenset[str]:
+    """Common words that a headline capitalises: event verbs, counted nouns, casualty words."""
+    from vericlaim.claims.lexicon import COUNTED, EVENT_LEMMAS, EVENTS, EXTRA_COUNTED, NOUN_EVENTS, PERSON_NOUNS
+
+    words = set(EVENTS) | set(COUNTED) | set(EXTRA_COUNTED) | set(NOUN_EVENTS) | PERSON_NOUNS | _HEADLINE_VERBS
+    for lemma in EVENT_LEMMAS:
+        stem = lemma[:-1] if lemma.endswith("e") else lemma
+        words |= {lemma, lemma + "s", stem + "ed", stem + "ing", lemma + "es"}
+    return frozenset(w for w in words if w.isalpha())
+
+
+def headline_case(text: str) -> str:
+    """``text`` with the common words of Title Case headlines lower-cased, same length.
+
+    The tagger reads "Syrian Army Kills 10 Terrorists" as a string of proper nouns and finds
+    no verb; "Syrian Army kills 10 terrorists" parses. Only runs of four or more capitalised
+    words (small words and numbers allowed inside) are touched, and in them only words the
+    lexicon knows and plural nouns straight after a number, so names keep their case and
+    every character offset stays valid.
+    """
+    words = list(_WORD.finditer(text))
+    capital = [bool(re.match(r"^[\"'(]?[A-Z]", w.group())) or bool(_NUMERIC.match(w.group()))
+               or w.group().lower() in _SMALL for w in words]
+    changed = list(text)
+    i = 0
+    while i < len(words):
+        if not capital[i]:
+            i += 1
+            continue
+        j = i
+        while j < len(words) and capital[j]:
+            j += 1
+        titled = sum(1 for w in words[i:j] if w.group()[:1].isupper())
+        if titled >= 4:
+            common = _common_words()
+            for k in range(i, j):
+                word = words[k].group()
+                bare = word.strip(".,;:!?\"'()")
+                after_number = k > i and _NUMERIC.match(words[k - 1].group()) and bare.endswith("s")
+                if bare[:1].isupper() and bare[1:].islower() and (bare.lower() in common or after_number):
+                    offset = words[k].start() + word.index(bare)
+                    changed[offset] = bare[0].lower()
+        i = j
+    return "".join(changed)

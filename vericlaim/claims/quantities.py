@@ -50,7 +50,7 @@ _WORD_NUM = "|".join(sorted(list(UNITS_WORDS) + list(TENS_WORDS), key=len, rever
 _SCALE = r"(?:hundred|thousand|million|billion|trillion|lakh|crore|bln|mln|bn|mn|m|k)\b"
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\s\d+(?=\s*(?:million|billion|trillion|percent|%|per\scent))|\d{1,3}(?:\u00a0\d{3}|\s\d{3}(?=\s[a-z]))+|\d+(?:\.\d+)?"
 _NUMBER = (
-    rf"(?:(?P<cur>US\$|\$|€|£)\s?)?"
+    rf"(?:(?P<cur>US\$|\$|€|£|₹)\s?)?"
     rf"(?P<num>(?:{_DIGITS})(?:[\s-]?{_SCALE}(?:\s{_SCALE})?)?"
     rf"|(?:(?:{_WORD_NUM})(?:[- ](?:{_WORD_NUM}))?)(?:\s(?:dozen|{_SCALE}))*)"
 )
@@ -71,6 +71,43 @@ _PHRASAL_UP_TO = re.compile(r"\b(?:add|adds|added|adding|end|ends|ended|sum|sums
 
 _PART_OF = re.compile(r"\b(?:fifth|sixth|tenth|fraction|part|share|portion)s?\s+of\s+$", re.IGNORECASE)
 _PERIOD_AFTER = re.compile(r"[\d.,]+[- ](?:day|week|month|year|hour|minute|decade)s?\b", re.IGNORECASE)
+
+
+_ONE_OR_MORE = re.compile(r"\s+(?:or|to)\s+(?:two|three|four|2|3|4)\b", re.IGNORECASE)
+_TALLY_AFTER = re.compile(r"\s+(?:votes?|vote\s+margin|decision|ruling|split)\b", re.IGNORECASE)
+_AGE_BOUND = re.compile(r"\b(over|above|under|below)\s+the\s+ages?\s+of\s+$", re.IGNORECASE)
+# "millions of (taxpayer) dollars"; a verb of money straight before a bare "millions"
+_MONEY_OF = re.compile(r"\s+of\s+(?:[a-z-]+\s+)?dollars\b", re.IGNORECASE)
+_MONEY_VERB_BEFORE = re.compile(
+    r"\b(?:spend|spends|spent|spending|pay|pays|paid|paying|raise[ds]?|raising|donate[ds]?|donating|"
+    r"contribut(?:e|es|ed|ing)|cost|costs|costing|owe[ds]?|owing|waste[ds]?|wasting|funnel(?:s|ed|ing)?|"
+    r"earn(?:s|ed|ing)?|make|makes|made|making)\s+(?:(?:about|nearly|over|more\s+than|tens\s+of|"
+    r"hundreds\s+of|the)\s+)?$", re.IGNORECASE)
+# "shared more than 3,000 times", "voted to raise taxes 150 times": what the times count
+_TIMES_VERBS = {"shared": "shares", "viewed": "views", "retweeted": "retweets", "liked": "likes",
+                "voted": "votes", "visited": "visits", "downloaded": "downloads", "watched": "views"}
+
+
+def _money_after(text: str, end: int) -> int:
+    match = _MONEY_OF.match(text, end)
+    return match.end() if match else 0
+
+
+def _money_before(text: str, start: int) -> int:
+    """Is a bare "millions" the object of a verb of money? (its end would be the number's own)"""
+    following = text[start:start + 40]
+    if re.match(r"\w+(?:\s+of\s+millions)?\s+(?:of\s+)?(?!more\b|on\b|to\b|from\b|in\b|for\b|a\b)[a-z]{3,}",
+                following, re.IGNORECASE) and not re.match(r"\w+\s+(?:more|on|to|from|in|for|a)\b", following,
+                                                            re.IGNORECASE):
+        return 0  # "spent millions (of) hours": the amount counts the noun after it
+    return 1 if _MONEY_VERB_BEFORE.search(text[max(0, start - 40):start]) else 0
+
+
+def _counted_times(text: str, start: int, end: int) -> str:
+    if not re.match(r"\s+times\b", text[end:], re.IGNORECASE):
+        return ""
+    before = re.findall(r"[a-z]+", text[max(0, start - 60):start].lower())[-8:]
+    return next((_TIMES_VERBS[w] for w in reversed(before) if w in _TIMES_VERBS), "")
 
 
 def _qualifier_before(text: str, start: int) -> str:
@@ -293,7 +330,7 @@ def _dates(text: str, reference: str, doc=None) -> list[Quantity]:
         if doc is not None and _is_counted_year(doc, match.start(), match.end()):
             continue
         before = text[max(0, match.start() - 12):match.start()].lower()
-        if re.search(r"(?:about|nearly|almost|over|than|some|least|of)\s+$", before):
+        if re.search(r"(?:about|nearly|almost|over|than|some|least|of)\s+$|[$€£₹]\s?$", before):
             continue  # "nearly 2000", "more than 1900": amounts, not years
         after = _following_words(text, match.end(), 1)
         if after and after[0][0] != "death" and (after[0][0] in COUNTED or after[0][0] in EVENTS):
@@ -332,8 +369,13 @@ def _frame_parts(doc, text: str, start: int, end: int, unit: str) -> tuple[str, 
     from vericlaim.claims.frames import attach
 
     parts = attach(doc, start, end, unit)
-    extra = {"property": parts.property, "time": parts.time, "spans": parts.spans, "places": parts.places}
-    return parts.counted, parts.event, extra
+    spans = parts.spans
+    counted = parts.counted
+    if unit == "fraction" and any(part == "entity" and start <= s < end for part, s, _ in spans):
+        counted = ""  # "three-quarters did": the fraction's own word is not what it counts
+        spans = tuple(span for span in spans if span[0] != "entity")
+    extra = {"property": parts.property, "time": parts.time, "spans": spans, "places": parts.places}
+    return counted, parts.event, extra
 
 
 def _implicit(doc, text: str, taken: list[tuple[int, int]]) -> list[Quantity]:
@@ -365,7 +407,22 @@ def _unit_range(text: str, scan: str, unit_end: int, start: int, unit: str) -> f
     return parse_number(second.group("num"))
 
 
-def _ratios(text: str, taken: list[tuple[int, int]]) -> list[Quantity]:
+def _ratio_noun(doc, end: int) -> str:
+    """'two out of three families', 'four out of every 10 school kids': the noun the share is of."""
+    if doc is None:
+        return ""
+    from vericlaim.claims.frames import canonical_noun
+
+    following = [t for t in doc if t.idx >= end][:3]
+    if not following or following[0].pos_ not in ("NOUN", "PROPN", "ADJ"):
+        return ""
+    noun = following[0]
+    while noun.dep_ in ("compound", "amod") and noun.head.i > noun.i and noun.head.pos_ in ("NOUN", "PROPN"):
+        noun = noun.head
+    return canonical_noun(noun) if noun.pos_ in ("NOUN", "PROPN") and noun.tag_ in ("NNS", "NNPS") else ""
+
+
+def _ratios(text: str, taken: list[tuple[int, int]], doc=None) -> list[Quantity]:
     """'1 in 5 Americans', 'two out of three': a share, kept as a fraction."""
     found = []
     for match in _RATIO.finditer(text):
@@ -377,8 +434,8 @@ def _ratios(text: str, taken: list[tuple[int, int]]) -> list[Quantity]:
         value = a / b
         qualifier = _qualifier_before(text, match.start())
         low, high = _interval(value, qualifier)
-        found.append(Quantity(low, high, "fraction", "", qualifier, match.group(), match.start(), match.end(),
-                              property="share"))
+        found.append(Quantity(low, high, "fraction", _ratio_noun(doc, match.end()), qualifier, match.group(),
+                              match.start(), match.end(), property="share"))
     return found
 
 
@@ -491,10 +548,9 @@ def extract_quantities(text: str, reference_date: str = "", doc=None, parse: boo
     ``parse`` is true); without one, numbers are attached by word distance.
     """
     if doc is None and parse:
-        from vericlaim.claims.parser import load_parser
+        from vericlaim.claims.parser import parse
 
-        nlp = load_parser()
-        doc = nlp(text) if nlp is not None and text.strip() else None
+        doc = parse(text)
     noise = [(m.start(), m.end()) for m in _NOISE.finditer(text)]
     scan = _mask(text, noise)
     dates = _dates(scan, reference_date, doc)
@@ -504,7 +560,7 @@ def extract_quantities(text: str, reference_date: str = "", doc=None, parse: boo
     quantities += durations
     taken += [(q.start, q.end) for q in durations]
     relative = _relative_amounts(scan, taken, doc)
-    relative += _ratios(scan, taken + [(q.start, q.end) for q in relative])
+    relative += _ratios(scan, taken + [(q.start, q.end) for q in relative], doc)
     quantities += relative
     taken += [(q.start, q.end) for q in relative]
     zero = [q for q in _zero_counts(scan) if doc is None or q.qualifier == "none" and " " in q.text
@@ -537,15 +593,16 @@ def extract_quantities(text: str, reference_date: str = "", doc=None, parse: boo
             unit, value_scale = "", 1.0
         elif match.group("frac"):
             value = FRACTIONS[match.group("frac").lower()]
-            low = high = value
-            qualifier, unit, value_scale = "", "fraction", 1.0
+            qualifier, unit, value_scale = _qualifier_before(text, start), "fraction", 1.0
+            low, high = _interval(value, qualifier)  # "more than two-thirds", "about half"
         else:
             next_words = _following_words(text, end, 1)
             value = parse_number(match.group("num"), next_words[0][0] if next_words else "")
             if value is None or match.group("num").lower() in ("m", "k"):
                 continue
-            if match.group("num").lower() == "one" and not _one_counts(doc, text, start, end):
-                continue  # "one of the...", "one day": not a count
+            if match.group("num").lower() == "one" and not _ONE_OR_MORE.match(text, end) \
+                    and not _one_counts(doc, text, start, end):
+                continue  # "one of the...", "one day": not a count ("one or two years" is)
             qualifier = _qualifier_before(text, start)
             unit = CURRENCY_SIGNS.get(match.group("cur") or "", "")
             count_like = not unit and _unit_after(text, end) is None
@@ -562,6 +619,8 @@ def extract_quantities(text: str, reference_date: str = "", doc=None, parse: boo
                         is_range = other is not None and other - value <= max(1.0, value * 0.5)
                     if _CHANGE_BEFORE.search(text[max(0, start - 30):start]):
                         is_range = False  # "from 2,000 to a few hundred", "by 825,000 to 2.85 million"
+                    if joiner != "to" and _TALLY_AFTER.match(text, second.end()):
+                        is_range = False  # "a 43-55 vote": two counts of votes, not a range
                     if other is not None and other > value and is_range:
                         low, high, qualifier = value, other, "range"
                         end = second.end()
@@ -572,6 +631,10 @@ def extract_quantities(text: str, reference_date: str = "", doc=None, parse: boo
         if not unit_found and not unit and re.search(r"\b(?:aged?|ages?\s+of)\s+(?:between\s+)?$",
                                                      text[max(0, start - 16):start], re.IGNORECASE):
             unit_found = ("years", 1.0, end)  # "aged 15", "the age of 15": an age in years
+            bound = _AGE_BOUND.search(text[max(0, start - 24):start])
+            if bound and not qualifier:  # "over the age of 65", "under the age of 18"
+                qualifier = "more than" if bound.group(1).lower() in ("over", "above") else "less than"
+                low, high = _interval(low, qualifier)
         if not unit_found and not unit and count_like and doc is not None and _age_apposition(doc, start, end, low):
             unit_found = ("years", 1.0, end)  # "Ma'Khia Bryant, 16, was shot": her age
         points = re.match(r"\s+(?:percentage\s+)?points?\b", text[end:], re.IGNORECASE)
@@ -597,8 +660,16 @@ def extract_quantities(text: str, reference_date: str = "", doc=None, parse: boo
                 low, qualifier = 0.0, "up to"
             else:
                 high, qualifier = INF, "at least"
+        if not unit and match.group("vague") and match.group("vague").lower().endswith(("millions", "billions")):
+            money = _money_after(text, end) or _money_before(text, start)
+            if money:  # "hundreds of millions of dollars", "spending millions on her election"
+                unit = "USD"
+                if money > end:
+                    surface = text[start:money]
         low, high = low * value_scale, high * value_scale
         counted, event, extra = _frame_parts(doc, text, start, end, unit)
+        if not unit and not counted:
+            counted = _counted_times(text, start, end) or counted
         relative_fraction = unit == "fraction" and re.match(r"\s+of\b", text[end:]) is not None
         numeric.append(Quantity(low, high, unit, counted, qualifier, surface, start,
                                 start + len(surface) if surface != match.group() else end,
@@ -629,6 +700,10 @@ def _elided_nouns(numeric: list[Quantity], text: str) -> list[Quantity]:
             own_verb = bool(q.property) or bool(q.event)
             q = replace(q, counted=previous.counted,
                         event=q.event if own_verb else previous.event)
+        elif (previous is not None and q.unit == "fraction" and previous.unit == "fraction" and not q.counted
+              and previous.counted and q.start - previous.end <= 120
+              and not re.search(r"[.!?:]\s", text[previous.end:q.start])):
+            q = replace(q, counted=previous.counted)  # "more than two-thirds of families ..., three-quarters did"
         result.append(q)
     return result
 
