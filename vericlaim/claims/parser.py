@@ -74,7 +74,14 @@ _HEADLINE_VERBS = {"claims", "claim", "claimed", "targets", "target", "targeted"
 @lru_cache(maxsize=1)
 def _common_words() -> frozenset[str]:
     """Common words that a headline capitalises: event verbs, counted nouns, casualty words."""
-    from vericlaim.claims.lexicon import COUNTED, EVENT_LEMMAS, EVENTS, EXTRA_COUNTED, NOUN_EVENTS, PERSON_NOUNS
+    from vericlaim.claims.lexicon import (
+        COUNTED,
+        EVENT_LEMMAS,
+        EVENTS,
+        EXTRA_COUNTED,
+        NOUN_EVENTS,
+        PERSON_NOUNS,
+    )
 
     words = set(EVENTS) | set(COUNTED) | set(EXTRA_COUNTED) | set(NOUN_EVENTS) | PERSON_NOUNS | _HEADLINE_VERBS
     for lemma in EVENT_LEMMAS:
