@@ -96,6 +96,8 @@ def _properties_match(a: Quantity, b: Quantity, strict: bool) -> bool:
         return False
     if not strict:
         return True  # money, lengths, barrels: the kind must match; who owns it is left to NLI
+    if kind_a == "share" and a.unit == "fraction" and (owner_a != owner_b or not owner_a):
+        return False  # shares with different or unknown predicates ("are obese", "have diabetes")
     owner_a, owner_b = owner_a.split(" ")[-1], owner_b.split(" ")[-1]  # "port worker" = "worker"
     if owner_a in PRONOUNS or owner_b in PRONOUNS:
         return kind_a not in ("level", "duration", "offset")

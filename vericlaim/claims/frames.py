@@ -16,6 +16,8 @@ count is never reported as killed because it stands near "killed".
 
 from __future__ import annotations
 
+import re
+
 import bisect
 from dataclasses import dataclass
 
@@ -248,7 +250,8 @@ def _hyphen_noun(num):
 
 def _counted_noun(num):
     head = num.head
-    if num.dep_ in ("nummod", "quantmod", "compound") and head.pos_ in ("NOUN", "PROPN") and head.i > num.i:
+    counting = ("nummod", "quantmod", "compound") + (("amod",) if num.pos_ == "ADJ" else ())  # "several ... regions"
+    if num.dep_ in counting and head.pos_ in ("NOUN", "PROPN") and head.i > num.i:
         if head.lower_ in _UNIT_WORDS:
             return None
         if head.lower_ in _SCALE_NOUNS and head.i != num.i:
@@ -276,7 +279,8 @@ def _noun_after(doc, end: int):
     if following and (following[0].pos_ == "NOUN" or following[0].lower_ in COUNTED):
         return following[0]
     # "29 Syria rebels dead": a place or people's name before the plural noun it qualifies
-    for skip in (1, 2):
+    number = doc.text[:end].split()[-1] if end > 0 and doc.text[:end].split() else ""
+    for skip in (1, 2) if not re.fullmatch(r"(?:19|20)\d\d", number) else ():  # "AFP 2018 US Service ..."
         if len(following) > skip and all(t.pos_ == "PROPN" for t in following[:skip]) \
                 and following[skip].tag_ == "NNS":
             return following[skip]
@@ -557,7 +561,15 @@ def _compatible(event: str, counted: str) -> bool:
         return counted in MUNITIONS or counted in ("aircraft",)
     if event == "deployed":
         return counted not in MUNITIONS
-    return counted not in MUNITIONS and counted not in ("aircraft", "vehicles", "houses", "villages")
+    return counted not in MUNITIONS and counted not in _NOT_PATIENTS
+
+
+# Things an army captures or a strike hits that no person event can happen to ("captured 3 regions")
+_NOT_PATIENTS = frozenset({
+    "aircraft", "vehicles", "houses", "villages", "towns", "cities", "regions", "areas", "positions",
+    "territories", "hills", "checkpoints", "bases", "neighborhoods", "neighbourhoods", "districts",
+    "provinces", "sites", "posts", "locations", "buildings", "farms", "fields", "roads", "bridges",
+    "airports", "oilfields", "wells", "schools", "hospitals", "weapons", "rifles", "tons"})
 
 
 def _modifier_event(noun, depth: int = 0) -> str:
@@ -767,6 +779,8 @@ def attach(doc, start: int, end: int, unit: str = "") -> Attachment:
         noun = _noun_after(doc, end)
     if noun is None:
         noun = _partitive_noun(num) or _parenthetical_noun(num) or _subject_noun(num)
+    if noun is not None and noun.i > num.i and _headline_verb(noun):
+        noun = None  # "Kills Two Injures Three": the next verb, tagged as a plural noun, is not counted
     if noun is not None and noun.lower_ in NOT_COUNTED and _of_object(noun) is None:
         return Attachment(time=time)
     if noun is not None and _of_object(noun) is not None and noun.lower_ in (
@@ -864,6 +878,17 @@ def attach(doc, start: int, end: int, unit: str = "") -> Attachment:
                       places=clause_places(num))
 
 
+def _headline_verb(token) -> bool:
+    """A headline's present-tense event verb that the tagger read as a plural noun ("Injures")."""
+    if token.tag_ != "NNS" or not token.lower_.endswith("s"):
+        return False
+    word = token.lower_
+    if word in COUNTED or word in EXTRA_COUNTED or word in NOUN_EVENTS or word in PERSON_NOUNS:
+        return False  # "martyrs", "deaths", "strikes": counted nouns in their own right
+    stem = word[:-1]
+    return any(EVENT_LEMMAS.get(w) in ("killed", "wounded") for w in (stem, stem[:-1]))
+
+
 def _event_of_earlier_object(doc, num) -> str:
     """'injuring a female teacher and 19 others': an amount joined by "and" to the object of an
     event verb shares its event, however the parse attaches it."""
@@ -897,8 +922,10 @@ def _people_subject(num) -> str:
         return ""
     verb = num.head
     lemma = verb.lemma_.lower()
-    if any(t.dep_ == "nummod" for t in num.sent if t.i < num.i):
-        return ""  # "9,000 pilots and 1,200 will retire": the earlier amount's noun is left out
+    if any(t.dep_ == "nummod" or (t.lower_ in ("among", "of", "out") and any(
+            c.dep_ == "pobj" and c.tag_ in ("NNS", "NNPS") for c in t.children)) for t in num.sent if t.i < num.i):
+        # "9,000 pilots and 1,200 will retire", "among OECD countries, 20 signed": the noun is earlier
+        return ""
     if lemma in _PERSON_SUBJECT_VERBS or (lemma in ("fall", "become", "get") and any(
             c.lower_ in ("ill", "sick") for c in verb.children)):
         return "people"
@@ -914,25 +941,36 @@ def _jobs_change(num) -> str:
     return "jobs" if subject is not None and subject.lemma_.lower() in ("employment", "payroll", "payrolls") else ""
 
 
+_PERSON_GROUPS = {"troops", "fighters", "civilians", "people", "children", "women", "prisoners", "refugees", "medics"}
 _GROUP_OPENERS = (("among", "them"), ("among", "whom"), ("of", "whom"), ("of", "them"), ("including",))
 
 
 def _event_of_group(doc, num) -> str:
-    """'killed at least 82 people among them 18 children': a part named after "among them",
-    "of whom" or "including" shares the event of the amount just before it."""
+    """'killed at least 82 people among them 18 children': people named after "among them",
+    "of whom" or "including" share the event of the nearest event verb before it in the clause
+    ("killed 25 and wounded dozens, including 7 children": the 7 were wounded). Things other
+    than people ("seized weapons including 3 rifles") get nothing from it."""
     i = num.i - 1
     while i >= 0 and doc[i].lower_ in _QUALIFIER_WORDS and num.i - i <= 3:
         i -= 1
     words = tuple(t.lower_ for t in doc[max(0, i - 1):i + 1])
     if not any(words[-len(opener):] == opener for opener in _GROUP_OPENERS):
         return ""
-    first = i - 1 if words[-1] != "including" else i
-    for token in reversed(doc[max(0, first - 8):first]):
-        if token.is_punct and token.text in ".;":
+    noun = counted_noun(num)
+    if noun is not None and not (_is_person(noun) or canonical_noun(noun) in _PERSON_GROUPS):
+        return ""
+    for token in doc[num.i + 1:num.i + 10]:  # "... including three children (aged 5-8) were injured"
+        if token.text in (",", ";", ".") or token.lower_ in ("and", "but"):
             break
-        if token.like_num or token.pos_ == "NUM":
-            whole = attach(doc, token.idx, token.idx + len(token))
-            return whole.event if whole.event in ("killed", "wounded", "arrested", "displaced") else ""
+        if token.pos_ in ("VERB", "AUX") and token.lemma_.lower() not in ("be", "have"):
+            return ""  # its own verb decides
+    first = i - 1 if words[-1] != "including" else i
+    for token in reversed(doc[max(0, first - 12):first]):
+        if token.is_punct and token.text in ".;:":
+            break
+        event = EVENT_LEMMAS.get(token.lemma_.lower(), "") if token.pos_ in ("VERB", "ADJ", "AUX") else ""
+        if event in ("killed", "wounded", "arrested", "displaced"):
+            return event
     return ""
 
 
@@ -964,6 +1002,11 @@ def _event_verb_before(doc, first) -> str:
     verb = doc[i]
     active = verb.tag_ in ("VBD", "VBG", "VBZ", "VBP") or (
         verb.tag_ == "VBN" and i > 0 and doc[i - 1].lemma_.lower() == "have")
+    if not active and verb.tag_ == "NNS" and i == first.i - 1 and first.like_num:
+        # a headline's present tense read as a plural noun: "Kills 3 Wounds 20 Militants"
+        stem = verb.lower_[:-1]
+        event = EVENT_LEMMAS.get(stem, "") or EVENT_LEMMAS.get(stem[:-1], "")
+        return event if event in ("killed", "wounded", "arrested") else ""
     if not active or (i > 0 and doc[i - 1].lower_ in ("were", "was", "been", "being", "be", "is", "are")):
         return ""
     event = EVENT_LEMMAS.get(verb.lemma_.lower(), "")

@@ -66,6 +66,9 @@ def parse_many(texts: list[str], batch_size: int = 256) -> list:
 _WORD = re.compile(r"\S+")
 _SMALL = {"in", "of", "for", "the", "a", "an", "to", "on", "at", "and", "as", "by", "with", "after", "near", "from"}
 _NUMERIC = re.compile(r"^[\d,.]+$")
+# participles and adjectives keep their case: lower-cased, "30 terrorists killed" reads as active
+_PARTICIPLES = {"killed", "dead", "injured", "wounded", "hurt", "missing", "executed", "slain", "arrested",
+                "detained", "captured", "displaced", "evacuated", "kidnapped", "abducted", "massacred", "died"}
 # verbs and prepositions of casualty headlines beyond the event words ("Claims 6 Martyrs")
 _HEADLINE_VERBS = {"claims", "claim", "claimed", "targets", "target", "targeted", "leaves", "leave", "left",
                    "including", "among", "hits", "strikes", "say", "says"}
@@ -90,19 +93,37 @@ def _common_words() -> frozenset[str]:
     return frozenset(w for w in words if w.isalpha())
 
 
+@lru_cache(maxsize=1)
+def _number_words() -> frozenset[str]:
+    from vericlaim.claims.lexicon import TENS_WORDS, UNITS_WORDS
+
+    return frozenset(UNITS_WORDS) | frozenset(TENS_WORDS) | {"several", "dozens", "hundreds", "thousands", "scores"}
+
+
 def headline_case(text: str) -> str:
     """``text`` with the common words of Title Case headlines lower-cased, same length.
 
     The tagger reads "Syrian Army Kills 10 Terrorists" as a string of proper nouns and finds
     no verb; "Syrian Army kills 10 terrorists" parses. Only runs of four or more capitalised
     words (small words and numbers allowed inside) are touched, and in them only words the
-    lexicon knows and plural nouns straight after a number, so names keep their case and
-    every character offset stays valid.
+    lexicon knows (verbs in their active forms: "30 Terrorists Killed" keeps the participle the
+    tagger reads as passive), number words, and the plural noun a number counts ("2 Syrian
+    Activists"), so names keep their case and every character offset stays valid.
     """
     words = list(_WORD.finditer(text))
     capital = [bool(re.match(r"^[\"'(]?[A-Z]", w.group())) or bool(_NUMERIC.match(w.group()))
                or w.group().lower() in _SMALL for w in words]
     changed = list(text)
+
+    def lower(k: int) -> None:
+        word = words[k].group()
+        bare = word.strip(".,;:!?\"'()")
+        if bare[:1].isupper() and bare[1:].islower():
+            changed[words[k].start() + word.index(bare)] = bare[0].lower()
+
+    def bare(k: int) -> str:
+        return words[k].group().strip(".,;:!?\"'()").lower()
+
     i = 0
     while i < len(words):
         if not capital[i]:
@@ -111,15 +132,20 @@ def headline_case(text: str) -> str:
         j = i
         while j < len(words) and capital[j]:
             j += 1
-        titled = sum(1 for w in words[i:j] if w.group()[:1].isupper())
-        if titled >= 4:
-            common = _common_words()
+        if sum(1 for w in words[i:j] if w.group()[:1].isupper()) >= 4:
+            common, numbers = _common_words(), _number_words()
             for k in range(i, j):
-                word = words[k].group()
-                bare = word.strip(".,;:!?\"'()")
-                after_number = k > i and _NUMERIC.match(words[k - 1].group()) and bare.endswith("s")
-                if bare[:1].isupper() and bare[1:].islower() and (bare.lower() in common or after_number):
-                    offset = words[k].start() + word.index(bare)
-                    changed[offset] = bare[0].lower()
+                word = bare(k)
+                if word in numbers or (word in common and word not in _PARTICIPLES):
+                    lower(k)
+                if _NUMERIC.match(words[k].group()) or word in numbers:
+                    # the plural noun the number counts, one name allowed between: "2 Syrian Activists"
+                    for span in (1, 2):
+                        last = k + span
+                        if last >= j or bare(last - 1) in _SMALL or bare(last) in _SMALL:
+                            break
+                        if bare(last).endswith("s") and not bare(last).endswith("ss") and bare(last) not in _PARTICIPLES:
+                            lower(last)
+                            break
         i = j
     return "".join(changed)

@@ -77,7 +77,7 @@ _ONE_OR_MORE = re.compile(r"\s+(?:or|to)\s+(?:two|three|four|2|3|4)\b", re.IGNOR
 _TALLY_AFTER = re.compile(r"\s+(?:votes?|vote\s+margin|decision|ruling|split)\b", re.IGNORECASE)
 _AGE_BOUND = re.compile(r"\b(over|above|under|below)\s+the\s+ages?\s+of\s+$", re.IGNORECASE)
 # "millions of (taxpayer) dollars"; a verb of money straight before a bare "millions"
-_MONEY_OF = re.compile(r"\s+of\s+(?:[a-z-]+\s+)?dollars\b", re.IGNORECASE)
+_MONEY_OF = re.compile(r"\s+of\s+(?:(?-i:[a-z-]+)\s+)?dollars\b", re.IGNORECASE)  # not "of Canadian dollars"
 _MONEY_VERB_BEFORE = re.compile(
     r"\b(?:spend|spends|spent|spending|pay|pays|paid|paying|raise[ds]?|raising|donate[ds]?|donating|"
     r"contribut(?:e|es|ed|ing)|cost|costs|costing|owe[ds]?|owing|waste[ds]?|wasting|funnel(?:s|ed|ing)?|"
@@ -96,10 +96,12 @@ def _money_after(text: str, end: int) -> int:
 def _money_before(text: str, start: int) -> int:
     """Is a bare "millions" the object of a verb of money? (its end would be the number's own)"""
     following = text[start:start + 40]
-    if re.match(r"\w+(?:\s+of\s+millions)?\s+(?:of\s+)?(?!more\b|on\b|to\b|from\b|in\b|for\b|a\b)[a-z]{3,}",
-                following, re.IGNORECASE) and not re.match(r"\w+\s+(?:more|on|to|from|in|for|a)\b", following,
-                                                            re.IGNORECASE):
-        return 0  # "spent millions (of) hours": the amount counts the noun after it
+    following = re.sub(r"^(\w+)\s+more\b", r"\1", following)  # "millions more to elect her"
+    noun_after = re.match(r"\w+(?:\s+of\s+millions)?\s+(?:of\s+)?(?!on\b|to\b|from\b|in\b|for\b|a\b|"
+                          r"and\b|or\b|than\b|each\b|every\b|per\b|last\b|this\b|over\b)[a-z]{3,}",
+                          following, re.IGNORECASE)
+    if noun_after:
+        return 0  # "spent millions (of) hours", "make millions more uninsured": not money
     return 1 if _MONEY_VERB_BEFORE.search(text[max(0, start - 40):start]) else 0
 
 
@@ -312,6 +314,8 @@ def _is_counted_year(doc, start: int, end: int) -> bool:
     if not tokens:
         return False
     noun = counted_noun(tokens[-1])
+    if noun is not None and noun.tag_ in ("NN", "NNP"):
+        return False  # "AFP 2018 ... Service Member Dies": a year does not count one of something
     return noun is not None and noun.lower_ not in MONTHS and noun.lemma_.lower() not in (
         "election", "census", "budget", "season", "war", "law", "act", "report", "survey", "game",
         "olympics", "cup", "summer", "winter", "spring", "autumn", "fall", "campaign", "level", "levels",
@@ -407,19 +411,31 @@ def _unit_range(text: str, scan: str, unit_end: int, start: int, unit: str) -> f
     return parse_number(second.group("num"))
 
 
-def _ratio_noun(doc, end: int) -> str:
-    """'two out of three families', 'four out of every 10 school kids': the noun the share is of."""
+def _ratio_frame(doc, start: int, end: int) -> tuple[str, str]:
+    """(counted noun, predicate) of a share: 'two out of three families had insurance' ->
+    ('families', 'have insurance'). The predicate says what the share is a share of: "1 in 5
+    Americans are obese" and "1 in 3 Americans have high blood pressure" never compare."""
     if doc is None:
-        return ""
+        return "", ""
     from vericlaim.claims.frames import canonical_noun
 
     following = [t for t in doc if t.idx >= end][:3]
-    if not following or following[0].pos_ not in ("NOUN", "PROPN", "ADJ"):
-        return ""
-    noun = following[0]
-    while noun.dep_ in ("compound", "amod") and noun.head.i > noun.i and noun.head.pos_ in ("NOUN", "PROPN"):
+    noun = following[0] if following and following[0].pos_ in ("NOUN", "PROPN", "ADJ") else None
+    while noun is not None and noun.dep_ in ("compound", "amod") and noun.head.i > noun.i \
+            and noun.head.pos_ in ("NOUN", "PROPN"):
         noun = noun.head
-    return canonical_noun(noun) if noun.pos_ in ("NOUN", "PROPN") and noun.tag_ in ("NNS", "NNPS") else ""
+    counted = canonical_noun(noun) if noun is not None and noun.pos_ in ("NOUN", "PROPN") \
+        and noun.tag_ in ("NNS", "NNPS") else ""
+    anchor = noun if noun is not None else next((t for t in doc if t.idx >= start), None)
+    verb = anchor
+    for _ in range(4):
+        if verb is None or verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    if verb is None or verb.pos_ not in ("VERB", "AUX"):
+        return counted, ""
+    complement = next((c.lemma_.lower() for c in verb.children if c.dep_ in ("dobj", "acomp", "attr", "prep", "oprd")), "")
+    return counted, f"{verb.lemma_.lower()} {complement}".strip()
 
 
 def _ratios(text: str, taken: list[tuple[int, int]], doc=None) -> list[Quantity]:
@@ -434,8 +450,9 @@ def _ratios(text: str, taken: list[tuple[int, int]], doc=None) -> list[Quantity]
         value = a / b
         qualifier = _qualifier_before(text, match.start())
         low, high = _interval(value, qualifier)
-        found.append(Quantity(low, high, "fraction", _ratio_noun(doc, match.end()), qualifier, match.group(),
-                              match.start(), match.end(), property="share"))
+        counted, predicate = _ratio_frame(doc, match.start(), match.end())
+        found.append(Quantity(low, high, "fraction", counted, qualifier, match.group(), match.start(), match.end(),
+                              property=f"share:{predicate}" if predicate else "share"))
     return found
 
 
