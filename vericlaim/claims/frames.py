@@ -16,9 +16,8 @@ count is never reported as killed because it stands near "killed".
 
 from __future__ import annotations
 
-import re
-
 import bisect
+import re
 from dataclasses import dataclass
 
 from vericlaim.claims.lexicon import (
