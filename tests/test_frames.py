@@ -521,3 +521,13 @@ def test_headline_present_tense_verbs_are_not_counted_nouns():
     found = {q.text: q for q in extract_quantities("Suicide Bomber Kills Four Injures Nine in Kirkuk")}
     assert (found["Four"].counted, found["Four"].event) == ("people", "killed")
     assert (found["Nine"].counted, found["Nine"].event) == ("people", "wounded")
+
+
+def test_a_recent_window_only_compares_with_the_same_window():
+    passage = "More than 300 people have been killed since January, including 20 in the past week."
+    twenty = frame(passage, "20")
+    assert (twenty.event, twenty.time) == ("killed", "past week")
+    claim = tuple(q for q in extract_quantities("The shelling killed 50 people.") if q.unit != "date")
+    assert compare(claim, extract_quantities(passage)).status != "conflict"
+    same = tuple(q for q in extract_quantities("Raids killed 35 people in the past week.") if q.unit != "date")
+    assert compare(same, extract_quantities("Air strikes killed 20 people in the past week.")).status == "conflict"

@@ -58,7 +58,7 @@ def is_count(q: Quantity) -> bool:
 def _times_compatible(a: Quantity, b: Quantity) -> bool:
     """Rates ('per year', 'since 2009') must match; stated dates must be the same day (±1) or year."""
     def period(q: Quantity) -> str:
-        return q.time if q.time.startswith(("per ", "since ", "projected")) else ""
+        return q.time if q.time.startswith(("per ", "since ", "projected", "past ")) else ""
     if period(a) != period(b):
         return False
     da = a.time if a.time and not period(a) else ""

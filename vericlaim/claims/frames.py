@@ -612,6 +612,26 @@ def _period(doc, num, end: int) -> str:
     return ""
 
 
+_RECENT_WINDOW = re.compile(
+    r"\b(?:in|over|during|within|for)\s+the\s+(?:past|last|previous)\s+((?:\d+|[a-z]+)\s+)?"
+    r"(hour|day|week|month|year|decade)s?\b", re.IGNORECASE)
+
+
+def _recent_window(doc, num) -> str:
+    """'including 20 in the past week', 'killed 12 over the last 24 hours': a window ending now.
+
+    Kept as a period ("past week") so it only ever compares with the same window: 20 killed in
+    the past week never refutes a toll of 50 for the whole attack."""
+    low, high = clause_range(doc, num.idx, num.idx + len(num))
+    # the number's own stretch of the clause: from it to the next comma or "and"
+    stop = next((t.idx for t in doc[num.i + 1:] if t.idx < high and (t.text in (",", ";") or t.lower_ == "and")),
+                high)
+    match = _RECENT_WINDOW.search(doc.text[num.idx:stop])
+    if match is None:
+        return ""
+    return f"past {(match.group(1) or '').strip().lower()} {match.group(2).lower()}".replace("  ", " ")
+
+
 def _since(num) -> str:
     verb = _clause_head(num)
     for token in verb.subtree:
@@ -760,7 +780,7 @@ def attach(doc, start: int, end: int, unit: str = "") -> Attachment:
     after = [t for t in doc if t.idx >= end]
     unit_token = after[0] if unit and after else None
     period = _period(doc, num, end)
-    time = period or _since(num) or _projection(num)
+    time = period or _since(num) or _projection(num) or _recent_window(doc, num)
     if unit and unit not in ("fraction",):
         prop, counted = _measurement_property(num, unit, unit_token)
         # "6% of all deaths": a share of the killed (the event is the noun's own)
