@@ -1,6 +1,5 @@
 """The hand-labelled quantity gold set is well-formed, big enough, and scored as documented."""
 
-import json
 import math
 
 import pytest
