@@ -531,3 +531,13 @@ def test_a_recent_window_only_compares_with_the_same_window():
     assert compare(claim, extract_quantities(passage)).status != "conflict"
     same = tuple(q for q in extract_quantities("Raids killed 35 people in the past week.") if q.unit != "date")
     assert compare(same, extract_quantities("Air strikes killed 20 people in the past week.")).status == "conflict"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Wolf won the title after defeating Torpegaard 6–7, 6–3, 6–4 in the final.",  # set scores, en-dashes
+    "Watt recorded two sacks in a 34-17 win over the Titans.",                  # a game score
+    "The team edged Leeds 3–2 on Saturday.",
+])
+def test_sports_scores_are_never_counts(sentence):
+    assert [q.text for q in extract_quantities(sentence) if q.unit != "date" and q.low in (6, 7, 3, 4, 34, 17, 2)
+            and q.counted not in ("sacks",)] == []

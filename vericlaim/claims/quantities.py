@@ -282,7 +282,10 @@ _NOISE = re.compile(
     r"likes?|photo\s+id)\s*:?\s*\d[\d,]*"
     r"|\b(?:resolutions?|article|chapter|flight|route|highway|no\.|section|paragraph|room|platform|"
     r"page|item|code|version|model|serial|case\s+no\.?|bill|hr|h\.r\.|s\.)\s*\d[\d/.-]*"
-    r"|\b(?:won|lost|beat|defeated|drew|draw|score[ds]?|victory|defeat|win)\s+(?:\w+\s+){0,3}?\d{1,2}\s*-\s*\d{1,2}\b"
+    r"|\b(?:won|lost|beat|beating|defeated|defeating|drew|draw|score[ds]?|victory|defeat|win|winning|edged|"
+    r"edging|losing)\s+(?:\w+\s+){0,3}?\d{1,2}\s*[-–]\s*\d{1,2}\b"
+    r"|\b\d{1,2}\s*[-–]\s*\d{1,2}(?:\s*\(\d+\))?(?:\s*,\s*\d{1,2}\s*[-–]\s*\d{1,2}(?:\s*\(\d+\))?)+\b"  # set scores
+    r"|\b\d{1,3}\s*[-–]\s*\d{1,3}\s+(?:win|wins|victory|loss|defeat|lead|triumph|rout|drubbing|home\s+win|away\s+win)\b"
     r"|\b\d{1,2}:\d{2}\b"
     r"|(?<=\b[12]\d{3})[-–/]\d{2}\b(?![-–/.]\d)",  # the "-09" of a season or fiscal year "2008-09"
     re.IGNORECASE,
