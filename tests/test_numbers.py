@@ -117,3 +117,21 @@ def test_bare_numbers_allow_support_only_when_present():
     claim_q = tuple(extract_quantities("The vote was 52 against 48."))
     assert compare(claim_q, extract_quantities("It ended 52 against 48, the clerk said.")).status == C
     assert compare(claim_q, extract_quantities("It ended 51 against 49, the clerk said.")).status == U
+
+
+def test_coordinated_parts_add_up_to_the_whole():
+    from vericlaim.claims.quantities import extract_quantities
+
+    passage = extract_quantities("The militant who beheaded two British and two American hostages was hurt.")
+    def status(claim):
+        return compare(tuple(q for q in extract_quantities(claim) if q.unit != "date"), passage).status
+    assert status("The militant killed 4 hostages.") == "consistent"  # the parts' sum
+    assert status("He killed 2 American hostages.") == "consistent"  # one part
+    assert status("He killed 7 hostages.") == "conflict"
+
+
+def test_ages_of_unnamed_people_never_conflict():
+    from vericlaim.claims.quantities import extract_quantities
+
+    claim = tuple(q for q in extract_quantities("A 19-year-old from Leeds died in the strike.") if q.unit != "date")
+    assert compare(claim, extract_quantities("The 40-year-old was killed by the militants.")).status != "conflict"

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from vericlaim.claims.lexicon import PERSON_EVENTS
 from vericlaim.records import Quantity
@@ -96,6 +96,8 @@ def _properties_match(a: Quantity, b: Quantity, strict: bool) -> bool:
         return False
     if not strict:
         return True  # money, lengths, barrels: the kind must match; who owns it is left to NLI
+    if kind_a == "age" and not (owner_a and owner_b):
+        return False  # "the 19-year-old" and "the 40-year-old" are two people until named
     if kind_a == "share" and a.unit == "fraction" and (owner_a != owner_b or not owner_a):
         return False  # shares with different or unknown predicates ("are obese", "have diabetes")
     owner_a, owner_b = owner_a.split(" ")[-1], owner_b.split(" ")[-1]  # "port worker" = "worker"
@@ -201,6 +203,7 @@ def compare(claim_quantities: tuple[Quantity, ...], evidence_quantities: list[Qu
     passage does give the claim's numbers, which is enough to allow support.
     """
     first_match = None
+    evidence_quantities = list(evidence_quantities) + coordinated_sums(evidence_quantities)
     for cq in claim_quantities:
         loose = [eq for eq in evidence_quantities if comparable(cq, eq, loose=True)]
         # a zero of the whole ("no casualties") does rule out any count of a part
@@ -218,6 +221,34 @@ def compare(claim_quantities: tuple[Quantity, ...], evidence_quantities: list[Qu
         if bare and all(found) and len(bare) == len(claim_quantities):
             return NumericCheck("consistent", bare[0], found[0])
     return first_match or NumericCheck("unrelated")
+
+
+def coordinated_sums(quantities: list[Quantity]) -> list[Quantity]:
+    """'beheaded two British and two American hostages': the parts' total, as one more amount.
+
+    Exact counts of the same thing with the same event, next to each other and joined by
+    "and" or a comma, are parts of a whole; a claim of the whole ("killed 4 hostages") agrees
+    with their sum, and a claim of one part still agrees with that part.
+    """
+    sums, run = [], []
+
+    def close() -> None:
+        if len(run) >= 2:
+            first, last = run[0], run[-1]
+            total = sum(q.low for q in run)
+            sums.append(replace(first, low=total, high=total, text=" + ".join(q.text for q in run),
+                                start=first.start, end=last.end, qualifier=""))
+
+    for q in sorted((q for q in quantities if q.unit == "" and q.low == q.high and q.counted
+                     and not q.relative and not q.qualifier), key=lambda q: q.start):
+        if run and q.counted == run[-1].counted and q.event == run[-1].event and q.time == run[-1].time \
+                and 0 <= q.start - run[-1].end <= 40:
+            run.append(q)
+            continue
+        close()
+        run = [q]
+    close()
+    return sums
 
 
 def substitute(claim_text: str, claim_offset: int, claim_quantity: Quantity, evidence_quantity: Quantity) -> str:

@@ -829,7 +829,9 @@ def attach(doc, start: int, end: int, unit: str = "") -> Attachment:
                 event = _modifier_event(token)
                 if event:
                     break
-    if noun is not None and noun.i > num.i and noun.i + 1 < len(doc) and doc[noun.i + 1].lower_ in _PASSIVE:
+    if noun is not None and noun.i > num.i and noun.i + 1 < len(doc) and doc[noun.i + 1].lower_ in _PASSIVE \
+            and not (noun.tag_ in ("NNS", "NNPS") and doc[noun.i + 1].lower_ in ("was", "is")):
+        # (a plural noun before "was" is not its subject: "beheaded two hostages was hurt")
         # "10 civilians were killed including a child and 37 others were injured": the noun's own
         # passive says what happened to it, whatever the parse hangs it on ("5 gunmen have killed
         # 20 villagers" is active: the gunmen did it)
