@@ -84,3 +84,26 @@ def test_index_without_frames_still_loads(example_index, tmp_path):
     from vericlaim.records import Claim
     hits = search(reloaded, [Claim("x", "x:1", "t", 0, 1, ())], vector, 1)
     assert hits[0][0][0].quantities is None
+
+
+def test_frames_of_another_parser_version_are_parsed_again(example_index, tmp_path, capsys):
+    """A fix to the frames must reach an index built before it: stale stored frames are dropped."""
+    import json
+    import shutil
+
+    from vericlaim.claims.quantities import FRAMES_VERSION
+
+    old = tmp_path / "old"
+    shutil.copytree(example_index, old)
+    assert json.loads((old / "manifest.json").read_text())["frames_version"] == FRAMES_VERSION
+    assert IndexStore.load(old).passages["frames"].notna().all()
+    manifest = json.loads((old / "manifest.json").read_text())
+    manifest["frames_version"] = FRAMES_VERSION - 1
+    (old / "manifest.json").write_text(json.dumps(manifest))
+    capsys.readouterr()
+    stale = IndexStore.load(old)
+    assert stale.passages["frames"].isna().all()
+    assert "older parser" in capsys.readouterr().err
+    stale.save(old)  # saved again, its frames are honest: none stored, all parsed as needed
+    assert json.loads((old / "manifest.json").read_text())["frames_version"] == FRAMES_VERSION
+    assert IndexStore.load(old).passages["frames"].isna().all()

@@ -41,6 +41,10 @@ from vericlaim.claims.lexicon import (
 from vericlaim.records import Quantity
 
 INF = math.inf
+# Bumped whenever extraction changes what a frame says. An index stores its passages' frames with
+# the version that made them; one made by another version is re-parsed at check time, so a fix to
+# the frames (a false accusation removed) reaches indexes built before it.
+FRAMES_VERSION = 23
 PERSON_GROUPS = {"troops", "fighters", "civilians", "people", "children", "women", "prisoners",
                  "refugees", "bodies"}
 WORD_DISTANCE_EVENTS = {"killed", "wounded", "arrested", "displaced"}  # the fallback's verbs-before-noun

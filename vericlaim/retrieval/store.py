@@ -20,6 +20,7 @@ import json
 import math
 import os
 import shutil
+import sys
 import tempfile
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -28,7 +29,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from vericlaim.claims.quantities import frames_to_json
+from vericlaim.claims.quantities import FRAMES_VERSION, frames_to_json
 from vericlaim.records import Document, Passage
 from vericlaim.retrieval.lexical import LexicalIndex, passage_text
 
@@ -337,6 +338,7 @@ class IndexStore:
                 "shards": self.shards,
                 "index_params": self.faiss_index.params,
                 "passages": len(self),
+                "frames_version": FRAMES_VERSION,
                 "documents": len(self.doc_ids),
                 "checksums": {name: _sha256(staging / name)
                               for name in (*vector_files, PASSAGES_FILE, *lexical_files)},
@@ -401,6 +403,12 @@ class IndexStore:
             raise IndexCorruptError(f"{folder}: cannot read index files ({exc})") from exc
         if "frames" not in passages.columns:
             passages["frames"] = None  # built before frames were stored: parsed lazily at check time
+        elif manifest.get("frames_version") != FRAMES_VERSION and passages["frames"].notna().any():
+            # frames made by another version of the extraction: parsed again at check time (slower
+            # until the index is rebuilt, but a fixed frame never stays wrong in an old index)
+            passages["frames"] = None
+            print(f"vericlaim: note: {folder} stores quantity frames of an older parser; they are parsed "
+                  "again as needed (rebuild the index to store fresh ones)", file=sys.stderr)
         sizes = [int(p.ntotal) for p in index.parts]
         if (index.ntotal != len(passages) or any(p.d != manifest.get("dimension") for p in index.parts)
                 or sizes != [(len(passages) - s + shards - 1) // shards for s in range(shards)]):
