@@ -466,9 +466,7 @@ def test_frame_dev3_shapes(sentence, surface, low, high, counted, event):
     ("Crews logged 48,000 labor hours on the bridge.", "48,000 labor hours", 48000, 48000, "hours", ""),
 ])
 def test_units_and_bounds_dev3(sentence, surface, low, high, unit, qualifier):
-    q = frame(sentence, surface)
-    assert (q.low, q.high) == pytest.approx((low, high), rel=1e-6), q
-    assert (q.unit, q.qualifier) == (unit, qualifier), q
+    test_units_qualifiers_and_one_unit_periods(sentence, surface, low, high, unit, qualifier)
 
 
 def test_millions_of_people_is_not_money():

@@ -226,9 +226,10 @@ def compare(claim_quantities: tuple[Quantity, ...], evidence_quantities: list[Qu
 def coordinated_sums(quantities: list[Quantity]) -> list[Quantity]:
     """'beheaded two British and two American hostages': the parts' total, as one more amount.
 
-    Exact counts of the same thing with the same event, next to each other and joined by
-    "and" or a comma, are parts of a whole; a claim of the whole ("killed 4 hostages") agrees
-    with their sum, and a claim of one part still agrees with that part.
+    Exact counts of the same thing with the same event and time, at most 40 characters apart
+    (frames carry no text between them, so the joining word is not checked), are read as parts
+    of a whole: a claim of the whole ("killed 4 hostages") agrees with their sum, a claim of one
+    part still agrees with that part, and the sum never makes a conflict the parts would not.
     """
     sums, run = [], []
 

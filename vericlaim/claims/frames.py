@@ -33,6 +33,7 @@ from vericlaim.claims.lexicon import (
     OBJECT_EVENTS,
     PATIENT_SUBJECT_LEMMAS,
     PERIOD_WORDS,
+    PERSON_GROUPS,
     PERSON_NOUNS,
     PROPERTY_WORDS,
 )
@@ -267,7 +268,9 @@ def _noun_after(doc, end: int):
     following = [t for t in doc if t.idx >= end]
     while following and following[0].lower_ in ("m", "bn", "k", "mn", "more", "other", "additional"):
         following = following[1:]
-    if len(following) > 1 and following[0].lower_ == "of" and end > 0 and doc.text[:end].split()[-1].lower() in (
+    before = doc.text[:end].split()
+    number = before[-1] if before else ""  # the amount's last word
+    if len(following) > 1 and following[0].lower_ == "of" and number.lower() in (
             "dozens", "scores", "hundreds", "thousands", "millions", "tens"):
         # "scores of others injured", where the parse hung "of others" elsewhere
         following = following[1:]
@@ -278,7 +281,6 @@ def _noun_after(doc, end: int):
     if following and (following[0].pos_ == "NOUN" or following[0].lower_ in COUNTED):
         return following[0]
     # "29 Syria rebels dead": a place or people's name before the plural noun it qualifies
-    number = doc.text[:end].split()[-1] if end > 0 and doc.text[:end].split() else ""
     for skip in (1, 2) if not re.fullmatch(r"(?:19|20)\d\d", number) else ():  # "AFP 2018 US Service ..."
         if len(following) > skip and all(t.pos_ == "PROPN" for t in following[:skip]) \
                 and following[skip].tag_ == "NNS":
@@ -629,7 +631,7 @@ def _recent_window(doc, num) -> str:
     match = _RECENT_WINDOW.search(doc.text[num.idx:stop])
     if match is None:
         return ""
-    return f"past {(match.group(1) or '').strip().lower()} {match.group(2).lower()}".replace("  ", " ")
+    return " ".join(w for w in ("past", (match.group(1) or "").strip().lower(), match.group(2).lower()) if w)
 
 
 def _since(num) -> str:
@@ -899,15 +901,20 @@ def attach(doc, start: int, end: int, unit: str = "") -> Attachment:
                       places=clause_places(num))
 
 
+def _present_tense_events(token) -> list[str]:
+    """Events of a plural-noun tag that may be a headline's present tense ("Kills", "Injures")."""
+    if token.tag_ != "NNS" or not token.lower_.endswith("s"):
+        return []
+    stem = token.lower_[:-1]
+    return [event for event in (EVENT_LEMMAS.get(stem, ""), EVENT_LEMMAS.get(stem[:-1], "")) if event]
+
+
 def _headline_verb(token) -> bool:
     """A headline's present-tense event verb that the tagger read as a plural noun ("Injures")."""
-    if token.tag_ != "NNS" or not token.lower_.endswith("s"):
-        return False
     word = token.lower_
     if word in COUNTED or word in EXTRA_COUNTED or word in NOUN_EVENTS or word in PERSON_NOUNS:
         return False  # "martyrs", "deaths", "strikes": counted nouns in their own right
-    stem = word[:-1]
-    return any(EVENT_LEMMAS.get(w) in ("killed", "wounded") for w in (stem, stem[:-1]))
+    return any(event in ("killed", "wounded") for event in _present_tense_events(token))
 
 
 def _event_of_earlier_object(doc, num) -> str:
@@ -962,7 +969,6 @@ def _jobs_change(num) -> str:
     return "jobs" if subject is not None and subject.lemma_.lower() in ("employment", "payroll", "payrolls") else ""
 
 
-_PERSON_GROUPS = {"troops", "fighters", "civilians", "people", "children", "women", "prisoners", "refugees", "medics"}
 _GROUP_OPENERS = (("among", "them"), ("among", "whom"), ("of", "whom"), ("of", "them"), ("including",))
 
 
@@ -978,7 +984,7 @@ def _event_of_group(doc, num) -> str:
     if not any(words[-len(opener):] == opener for opener in _GROUP_OPENERS):
         return ""
     noun = counted_noun(num)
-    if noun is not None and not (_is_person(noun) or canonical_noun(noun) in _PERSON_GROUPS):
+    if noun is not None and not (_is_person(noun) or canonical_noun(noun) in PERSON_GROUPS):
         return ""
     for token in doc[num.i + 1:num.i + 10]:  # "... including three children (aged 5-8) were injured"
         if token.text in (",", ";", ".") or token.lower_ in ("and", "but"):
@@ -1025,8 +1031,7 @@ def _event_verb_before(doc, first) -> str:
         verb.tag_ == "VBN" and i > 0 and doc[i - 1].lemma_.lower() == "have")
     if not active and verb.tag_ == "NNS" and i == first.i - 1 and first.like_num:
         # a headline's present tense read as a plural noun: "Kills 3 Wounds 20 Militants"
-        stem = verb.lower_[:-1]
-        event = EVENT_LEMMAS.get(stem, "") or EVENT_LEMMAS.get(stem[:-1], "")
+        event = (_present_tense_events(verb) or [""])[0]
         return event if event in ("killed", "wounded", "arrested") else ""
     if not active or (i > 0 and doc[i - 1].lower_ in ("were", "was", "been", "being", "be", "is", "are")):
         return ""

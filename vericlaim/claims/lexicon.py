@@ -101,6 +101,9 @@ EVENTS = _by_word({
     "displaced": "displaced fled evacuated displacing evacuating",
     "fired": "fired launched struck hit landed",
 })
+# counted-noun groups that are people (a casualty event can happen to them)
+PERSON_GROUPS = frozenset({"troops", "fighters", "civilians", "people", "children", "women", "prisoners",
+                           "refugees", "bodies", "medics"})
 # events that happen to people (the rest, "fired", "intercepted", happen to munitions)
 PERSON_EVENTS = frozenset({"killed", "wounded", "killed or wounded", "arrested", "displaced", "missing"})
 # nouns that are themselves an event count ("25 deaths" = 25 killed)

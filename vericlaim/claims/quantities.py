@@ -30,6 +30,7 @@ from vericlaim.claims.lexicon import (
     NOT_COUNTED,
     NOUN_EVENTS,
     PERSON_EVENTS,
+    PERSON_GROUPS,
     QUALIFIERS,
     SCALES,
     TENS_WORDS,
@@ -45,8 +46,6 @@ INF = math.inf
 # the version that made them; one made by another version is re-parsed at check time, so a fix to
 # the frames (a false accusation removed) reaches indexes built before it.
 FRAMES_VERSION = 23
-PERSON_GROUPS = {"troops", "fighters", "civilians", "people", "children", "women", "prisoners",
-                 "refugees", "bodies"}
 WORD_DISTANCE_EVENTS = {"killed", "wounded", "arrested", "displaced"}  # the fallback's verbs-before-noun
 MUNITIONS = {"rockets", "drones", "airstrikes"}
 
@@ -93,20 +92,21 @@ _TIMES_VERBS = {"shared": "shares", "viewed": "views", "retweeted": "retweets", 
 
 
 def _money_after(text: str, end: int) -> int:
+    """Where "of (taxpayer) dollars" after the amount ends, or 0."""
     match = _MONEY_OF.match(text, end)
     return match.end() if match else 0
 
 
-def _money_before(text: str, start: int) -> int:
-    """Is a bare "millions" the object of a verb of money? (its end would be the number's own)"""
+def _money_before(text: str, start: int) -> bool:
+    """Is a bare "millions" the object of a verb of money?"""
     following = text[start:start + 40]
     following = re.sub(r"^(\w+)\s+more\b", r"\1", following)  # "millions more to elect her"
     noun_after = re.match(r"\w+(?:\s+of\s+millions)?\s+(?:of\s+)?(?!on\b|to\b|from\b|in\b|for\b|a\b|"
                           r"and\b|or\b|than\b|each\b|every\b|per\b|last\b|this\b|over\b)[a-z]{3,}",
                           following, re.IGNORECASE)
     if noun_after:
-        return 0  # "spent millions (of) hours", "make millions more uninsured": not money
-    return 1 if _MONEY_VERB_BEFORE.search(text[max(0, start - 40):start]) else 0
+        return False  # "spent millions (of) hours", "make millions more uninsured": not money
+    return _MONEY_VERB_BEFORE.search(text[max(0, start - 40):start]) is not None
 
 
 def _counted_times(text: str, start: int, end: int) -> str:
@@ -685,11 +685,11 @@ def extract_quantities(text: str, reference_date: str = "", doc=None, parse: boo
             else:
                 high, qualifier = INF, "at least"
         if not unit and match.group("vague") and match.group("vague").lower().endswith(("millions", "billions")):
-            money = _money_after(text, end) or _money_before(text, start)
-            if money:  # "hundreds of millions of dollars", "spending millions on her election"
+            dollars_end = _money_after(text, end)
+            if dollars_end or _money_before(text, start):  # "millions of dollars", "spending millions on"
                 unit = "USD"
-                if money > end:
-                    surface = text[start:money]
+                if dollars_end:
+                    surface = text[start:dollars_end]
         low, high = low * value_scale, high * value_scale
         counted, event, extra = _frame_parts(doc, text, start, end, unit)
         if not unit and not counted:
