@@ -49,7 +49,7 @@ FRAMES = [
     ("The raid killed 18 of the militia's fighters.", "18", 18, 18, "fighters", "killed"),
     # compound nouns: the head counts
     ("Rebels launched nearly 30 mortar attacks on the town.", "30", 27, 30, "attacks", ""),
-    ("Warplanes carried out nearly 1500 air raids in a month.", "1500", 1350, 1500, "airstrikes", ""),
+    ("Warplanes carried out nearly 1500 air raids in a month.", "1500", 1350, 1500, "airstrikes", "fired"),
     # vague amounts
     ("Militants fired several hundred rockets at the valley.", "several hundred", 300, 999, "rockets", "fired"),
     ("A quarter of a million people fled the province.", "A quarter of a million", 250000, 250000, "people",
@@ -467,6 +467,88 @@ def test_frame_dev3_shapes(sentence, surface, low, high, counted, event):
 ])
 def test_units_and_bounds_dev3(sentence, surface, low, high, unit, qualifier):
     test_units_qualifiers_and_one_unit_periods(sentence, surface, low, high, unit, qualifier)
+
+
+# Shapes found on the fourth development split (dev4), in sentences of our own.
+FRAMES_DEV4 = [
+    # wire text without commas: each item of a list is its own count, and shares the event
+    ("Mortar fire kills 6 women 4 children in Deir Ezzor village.", "6", 6, 6, "women", "killed"),
+    ("Mortar fire kills 6 women 4 children in Deir Ezzor village.", "4", 4, 4, "children", "killed"),
+    ("Monitors recorded the killing of 900 civilians including 210 children 95 women and 400 men last year.",
+     "95", 95, 95, "women", "killed"),
+    ("Monitors recorded the killing of 900 civilians including 210 children 95 women and 400 men last year.",
+     "400", 400, 400, "people", "killed"),
+    # a name or a modifier between the number and the plural it counts
+    ("Rebel shelling kills 4 Idlib schoolchildren state TV says.", "4", 4, 4, "children", "killed"),
+    ("Witnesses said four regime airstrikes hit the market at dawn.", "four", 4, 4, "airstrikes", "fired"),
+    # a headline's last word is not what the number counts
+    ("Car bomb kills 12 Report At least 12 people died in the blast.", "12", 12, 12, "people", "killed"),
+    # a headline's bare past tense with no object: what happened to them
+    ("Two farmers killed due to landmine blast near Hama.", "Two", 2, 2, "farmers", "killed"),
+    # a toll put at or brought to a number
+    ("Medics put the death toll at 17 villagers on Sunday.", "17", 17, 17, "people", "killed"),
+    ("The shelling brought to 63 the number killed in the district this week.", "63", 63, 63, "people",
+     "killed"),
+    # an air raid counted is one carried out
+    ("The monitor reported 31 air raids on the town.", "31", 31, 31, "airstrikes", "fired"),
+    # "half the population" counts people
+    ("Nearly half the population have fled their homes.", "half", 0.45, 0.5, "people", "displaced"),
+    # the second number of "from N X to M" and "among N X, M" counts X
+    ("The state moved from 4,000 refugees last year to 9,500.", "9,500", 9500, 9500, "refugees", ""),
+    ("Among 80 nurses surveyed, 52 reported burnout.", "52", 52, 52, "nurses", ""),
+    # one thing negated is none
+    ("The mission ended and the navy did not lose a single life.", "a single", 0, 0, "people", "killed"),
+    ("She won the race without one television ad.", "one", 0, 0, "ads", ""),
+]
+
+
+@pytest.mark.parametrize("sentence,surface,low,high,counted,event", FRAMES_DEV4,
+                         ids=[f"dev4-{i}:{row[1]}" for i, row in enumerate(FRAMES_DEV4)])
+def test_frame_dev4_shapes(sentence, surface, low, high, counted, event):
+    test_frame(sentence, surface, low, high, counted, event)
+
+
+@pytest.mark.parametrize("sentence,surface,low,high,unit,qualifier", [
+    ("The rise could be as high as 300 percent.", "300 percent", 0, 300, "percent", "up to"),
+    ("The last big spill happened over 40 years ago.", "40 years", 40, INF, "years", "more than"),
+    ("He served over 10 years in the senate.", "10 years", 10, 10, "years", ""),
+])
+def test_units_and_bounds_dev4(sentence, surface, low, high, unit, qualifier):
+    test_units_qualifiers_and_one_unit_periods(sentence, surface, low, high, unit, qualifier)
+
+
+def test_lists_share_an_event_only_while_no_clause_starts():
+    found = {q.text: q for q in extract_quantities("The strike killed 10 people and 30 people attended the funeral.")}
+    assert found["10"].event == "killed" and found["30"].event == ""
+
+
+def test_only_air_raids_are_fired():
+    found = {q.text: q for q in extract_quantities("Workers held 3 strikes and police carried out 12 raids.")}
+    assert found["3"].event == "" and found["12"].event == ""
+
+
+def test_a_majority_of_a_group_is_more_than_half_of_it():
+    q = frame("The vast majority of county voters backed the levy.", "vast majority")
+    assert (q.low, q.high, q.unit, q.counted) == (0.5, INF, "fraction", "voters")
+    assert q.property == "share:back levy"
+    names = [q.text for q in extract_quantities("The majority leader toured a majority-Sunni district.")]
+    assert not any("majority" in name for name in names)
+
+
+def test_a_sentence_opening_with_a_whole_lends_its_noun_to_the_parts():
+    found = {q.text: q for q in extract_quantities(
+        "Of the 40 bills the council passed, auditors found that 12 were late and only three were funded.")}
+    assert found["12"].counted == "bills" and found["three"].counted == "bills"
+
+
+def test_a_lower_case_may_after_a_number_is_the_verb():
+    found = extract_quantities("We conclude that 13 may be defined as taxes, not 13 May.")
+    assert [q.unit for q in found] == ["", "date"]
+
+
+def test_a_single_thing_without_negation_is_one():
+    assert frame("A single soldier was killed.", "A single").low == 1
+    assert frame("It is a single rocket.", "a single").low == 1
 
 
 def test_millions_of_people_is_not_money():

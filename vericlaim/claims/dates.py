@@ -148,6 +148,8 @@ def find_dates(text: str, reference: str = "") -> list[DateMention]:
                 continue
             if kind == "mdy" and match.group("m").lower() == "may" and not match.group("y"):
                 continue  # "may 5 ..." is usually the verb
+            if kind == "dmy" and match.group("m") == "may" and not match.group("y"):
+                continue  # "13 may be defined as taxes": the verb, lower-cased (the month is "13 May")
             iso = _absolute(kind, match, base)
             if iso:
                 found.append(DateMention(iso, start, end))

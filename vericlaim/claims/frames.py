@@ -224,8 +224,11 @@ def counted_noun(num):
     noun = _counted_noun(num)
     # "70,237 drug overdose deaths", "two senior Islamic State group (IS) leaders": the parse may
     # hang the number off a modifier of the noun it counts
+    # ("10 children 5 women", a list without commas, is two counts: the head has its own number)
+    # ("3 Aleppo schoolchildren state media": a plural the lexicon counts is no modifier)
     while noun is not None and noun.dep_ in ("compound", "nmod") and noun.head.pos_ == "NOUN" \
-            and noun.head.i > noun.i:
+            and noun.head.i > noun.i and not any(c.dep_ == "nummod" and c.i > noun.i for c in noun.head.children) \
+            and not (noun.tag_ == "NNS" and (noun.lower_ in COUNTED or noun.lower_ in PERSON_NOUNS)):
         noun = noun.head
     # "119 weather and climate disasters": a singular modifier coordinated with the plural head
     if noun is not None and noun.tag_ == "NN" and not any(c.dep_ == "det" for c in noun.children):
@@ -234,6 +237,47 @@ def counted_noun(num):
         if plural and num.lower_ not in ("one", "1"):
             noun = plural[0]
     return noun
+
+
+def _plural_after(num, noun):
+    """The counted plural straight after the number when the parse put the number elsewhere.
+
+    "including 1733 children 969 women" (wire text without commas) leaves "1733" a bare
+    object, and "three regime airstrikes hit" counts the airstrikes, not the regime. Only a
+    plural the lexicon knows as a counted thing, not itself modifying a noun after it, is taken.
+    """
+    doc = num.doc
+    at = num.i + 1
+    if noun is not None and noun.i > at and at < len(doc) and _lexicon_plural(doc[at]) and not (
+            at + 1 < len(doc) and doc[at + 1].pos_ == "NOUN"):
+        return doc[at]  # "kills 6 women 4 children", parsed as 6 children and 4 women
+    if noun is not None and noun.i > at and not _lexicon_plural(noun):
+        # "kills 3 Aleppo schoolchildren state media": names and adjectives stand before the
+        # plural that is counted, whatever longer compound the parse hangs the number on
+        for token in doc[at:noun.i]:
+            if _lexicon_plural(token):
+                return token
+            if token.pos_ not in ("PROPN", "ADJ"):
+                break
+        return noun
+    if noun is not None and noun.i == at and noun.tag_ == "NN" and num.lower_ not in ("one", "1", "a", "an"):
+        at += 1  # "three regime airstrikes": a singular noun under a plural number is a modifier
+    elif noun is not None:
+        return noun
+    if at >= len(doc):
+        return noun
+    word = doc[at]
+    follows = doc[at + 1] if at + 1 < len(doc) else None
+    if not _lexicon_plural(word) or (follows is not None and (follows.pos_ == "NOUN" or follows.text in ("'s", "’s"))):
+        return noun
+    return word
+
+
+def _lexicon_plural(token) -> bool:
+    """A plural the lexicon knows as a counted thing ('children', 'airstrikes', 'policemen')."""
+    word = token.lower_
+    return (word in COUNTED or word in EXTRA_COUNTED or word in PERSON_NOUNS) and word.endswith(
+        ("s", "men", "children", "people", "police"))
 
 
 def _hyphen_noun(num):
@@ -250,7 +294,8 @@ def _hyphen_noun(num):
 
 def _counted_noun(num):
     head = num.head
-    counting = ("nummod", "quantmod", "compound") + (("amod",) if num.pos_ == "ADJ" else ())  # "several ... regions"
+    # "several ... regions" (amod), "half the population" (predet)
+    counting = ("nummod", "quantmod", "compound", "predet") + (("amod",) if num.pos_ == "ADJ" else ())
     if num.dep_ in counting and head.pos_ in ("NOUN", "PROPN") and head.i > num.i:
         if head.lower_ in _UNIT_WORDS:
             return None
@@ -506,7 +551,15 @@ def _role_event(anchor, counted: str, number_is_noun: bool) -> tuple[str, object
                     or _blew_up_themselves(verb)
                     or not EVENT_LEMMAS.get(lemma)  # "sustained injuries", "were dead"
                     or (not _has_object(verb) and (number_is_noun or counted in ("people",))
-                        and verb.tag_ in ("VBN", "VBD"))):
+                        and verb.tag_ in ("VBN", "VBD"))
+                    # "One civilian killed due to rocket attack": a headline's bare past tense
+                    # with no object, of people, tells what happened to them
+                    or (not _has_object(verb) and verb.tag_ == "VBD"
+                        and (counted in PERSON_GROUPS or anchor.lower_ in PERSON_NOUNS or _is_person(anchor))
+                        and lemma in ("kill", "injure", "wound") and not any(
+                            c.dep_ in ("aux", "auxpass", "ccomp", "xcomp")
+                            or (c.dep_ == "conj" and c.pos_ == "VERB" and not EVENT_LEMMAS.get(c.lemma_.lower()))
+                            for c in verb.children))):
                 return event, verb
             return "", verb  # the agent: "shells killed a farmer"
         if dep in ("npadvmod", "advmod") and number_is_noun:
@@ -638,7 +691,10 @@ def _since(num) -> str:
     verb = _clause_head(num)
     for token in verb.subtree:
         if token.lower_ == "since" and token.dep_ == "prep":
-            return "since " + " ".join(t.text for t in token.subtree if t.i != token.i)
+            words = [t for t in token.subtree if t.i != token.i]
+            while words and words[-1].dep_ in ("cc", "punct"):
+                words.pop()  # "since March 2011 and nearly half ...": the "and" joins clauses
+            return "since " + " ".join(t.text for t in words)
     return ""
 
 
@@ -795,13 +851,20 @@ def attach(doc, start: int, end: int, unit: str = "") -> Attachment:
         counted = canonical_noun(noun) if noun is not None and noun.i < participle.i else ""
         return Attachment(counted=counted, event=event, time=time,
                           spans=(("event", participle.idx, participle.idx + len(participle)),))
-    noun = counted_noun(num)
+    parsed_noun = counted_noun(num)
+    noun = _plural_after(num, parsed_noun)
+    # a plural found by position, not by the parse: the number, not the noun, holds the role
+    listed = noun is not None and noun is not parsed_noun and num.head.i != noun.i
     if noun is None and num.dep_ not in ("pobj", "dobj", "nsubj", "nsubjpass"):
         noun = _noun_after(doc, end)
     if noun is None:
         noun = _partitive_noun(num) or _parenthetical_noun(num) or _subject_noun(num)
     if noun is not None and noun.i > num.i and _headline_verb(noun):
         noun = None  # "Kills Two Injures Three": the next verb, tagged as a plural noun, is not counted
+    if noun is not None and noun.i == num.i + 1 and noun.tag_ in ("NN", "NNP") and noun.text[:1].isupper() \
+            and num.lower_ not in ("one", "1", "a", "an") and not noun.lower_.endswith("s") \
+            and noun.i + 1 < len(doc) and doc[noun.i + 1].text[:1].isupper():
+        noun = None  # "kills 19 Monitor At least 19 ...": a headline's last word, not what 19 counts
     if noun is not None and noun.lower_ in NOT_COUNTED and _of_object(noun) is None:
         return Attachment(time=time)
     if noun is not None and _of_object(noun) is not None and noun.lower_ in (
@@ -849,7 +912,7 @@ def attach(doc, start: int, end: int, unit: str = "") -> Attachment:
         # but its own auxiliary and participle say what happened to it
         event = _event_after_auxiliaries(doc, end)
     if not event:
-        anchor = num if noun is None or noun.i < num.i else noun
+        anchor = num if noun is None or noun.i < num.i or listed else noun
         if noun is None and num.head.i == num.i + 1 and num.head.lower_ in ("more", "others", "other", "additional"):
             anchor = num.head  # "injured around 900 more": "more" plays the number's role
         event, verb = _role_event(anchor, counted, noun is None)
@@ -881,6 +944,8 @@ def attach(doc, start: int, end: int, unit: str = "") -> Attachment:
         event = ""
     if not event and counted in ("rockets", "drones") and _instrument(num if noun is None else noun):
         event = "fired"  # "targeted the town with 4 rocket shells", "killed by dozens of shells"
+    if not event and counted == "airstrikes" and noun is not None and _air_raid(noun):
+        event = "fired"  # "reported 26 airstrikes": a raid counted is a raid carried out
     direct = _event_verb_before(doc, tokens[0])
     last = noun if noun is not None and noun.i > num.i else tokens[-1]
     if last.i + 1 < len(doc) and doc[last.i + 1].lower_ in ("injured", "wounded", "killed", "dead", "hurt"):
@@ -1039,18 +1104,41 @@ def _event_verb_before(doc, first) -> str:
     return event if event in ("killed", "wounded", "fired", "intercepted", "displaced", "arrested") else ""
 
 
+def _air_raid(noun) -> bool:
+    """'airstrikes', 'air raids', 'aerial strikes' (not a labour strike, not a police raid)."""
+    return noun.lower_ in ("airstrikes", "airstrike", "air-strikes") or any(
+        c.lower_ in ("air", "aerial", "russian", "coalition", "regime") and c.i < noun.i
+        for c in noun.children)
+
+
+def _counted_dead(noun) -> bool:
+    """'the number killed', 'the number of dead': a toll word whose modifier names the killed or hurt."""
+    if noun.lemma_.lower() not in _TOLL_WORDS:
+        return False
+    for child in noun.children:
+        word = child.lower_
+        if child.dep_ in ("acl", "amod") and word in ("killed", "dead", "injured", "wounded"):
+            return True
+        if child.dep_ == "prep" and word == "of" and any(
+                g.lower_ in ("dead", "deaths", "killed", "injured", "wounded", "casualties", "victims")
+                for g in child.children):
+            return True
+    return False
+
+
 def _toll_event(num) -> str:
     """'The death toll rose to 140', 'a death toll of 34 civilians': a count of the killed."""
     cur = num
     for _ in range(7):
         if cur.lemma_.lower() in ("toll",):
             return "wounded" if any(t.lower_ in ("injury", "injuries", "wounded") for t in cur.children) else "killed"
-        if cur.dep_ == "pobj" and cur.head.lower_ == "to":
-            # "bringing the toll to 61 people (including five children)"
+        if cur.dep_ in ("pobj", "pcomp") and cur.head.lower_ in ("to", "at"):
+            # "bringing the toll to 61 people (including five children)", "put the death toll at 5
+            # civilians", "brought to 49 the number killed"
             toll = next((c for c in cur.head.head.children if c.dep_ in ("dobj", "nsubj", "nsubjpass")
-                         and c.lemma_.lower() == "toll"), None)
+                         and (c.lemma_.lower() == "toll" or _counted_dead(c))), None)
             if toll is not None:
-                return "wounded" if any(t.lower_ in ("injury", "injuries", "wounded")
+                return "wounded" if any(t.lower_ in ("injury", "injuries", "wounded", "injured")
                                         for t in toll.subtree) else "killed"
         if cur.head.i == cur.i:
             break
@@ -1095,6 +1183,22 @@ def _det_count(noun) -> int | None:
         if child.dep_ == "det" and child.lower_ == "no":
             return 0
     return None
+
+
+def negated_single(noun) -> bool:
+    """'did not lose a single life', 'without one negative ad', 'not one soldier': none at all.
+
+    Only one thing counted once can be negated to zero this way ("didn't kill 5 people" says
+    nothing of how many died): the negation is on the verb the noun is the object of, a
+    "without" the noun hangs on, or a "not" straight before its determiner or number.
+    """
+    doc = noun.doc
+    first = min([c.i for c in noun.children if c.dep_ in ("det", "nummod", "amod") and c.i < noun.i] + [noun.i])
+    if first > 0 and doc[first - 1].lower_ in ("not", "n't", "never"):
+        return True
+    if noun.dep_ == "pobj" and noun.head.lower_ == "without":
+        return True
+    return noun.dep_ in ("dobj",) and any(c.dep_ == "neg" for c in noun.head.children)
 
 
 def _is_person(token) -> bool:
@@ -1154,6 +1258,8 @@ def implicit_counts(doc) -> list[tuple[int, int, int, Attachment]]:
         value = _det_count(token)
         if value is None:
             continue
+        if value == 1 and negated_single(token):
+            value = 0  # "didn't lose a single life", "without a shot fired"
         counted = canonical_noun(token)
         event = _modifier_event(token)
         verb = None

@@ -53,7 +53,7 @@ QUALIFIERS = {
     "approximately": "about", "approx.": "about", "an estimated": "about", "estimated": "about",
     "nearly": "nearly", "almost": "nearly", "close to": "nearly", "just under": "nearly",
     "closer to": "about", "very close to": "nearly",
-    "up to": "up to", "as many as": "up to",
+    "up to": "up to", "as many as": "up to", "as high as": "up to", "as much as": "up to",
     "more than": "more than", "over": "more than", "in excess of": "more than",
     "upwards of": "more than", "just over": "more than",
     "at least": "at least", "no fewer than": "at least", "no less than": "at least",
@@ -73,7 +73,7 @@ COUNTED = _by_word({
     "civilians": "civilians civilian",
     "people": "people persons person individuals residents contractors contractor workers staff "
               "villagers inhabitants locals",
-    "children": "children child kids minors",
+    "children": "children child kids minors schoolchildren",
     "women": "women woman",
     "rockets": "rockets rocket missiles missile projectiles projectile mortars mortar shells",
     "drones": "drones drone",
@@ -186,7 +186,7 @@ EXTRA_COUNTED = {
     "helicopters": "aircraft", "villages": "villages", "towns": "towns", "homes": "houses",
     "population": "people", "populations": "people",
     # "claimed 400,000 lives", "six Lebanese martyrs": people (the event comes from the verb or noun)
-    "lives": "people", "martyrs": "people", "martyr": "people",
+    "lives": "people", "life": "people", "martyrs": "people", "martyr": "people",
 }
 # People nouns: "a farmer was killed" counts one person killed.
 PERSON_NOUNS = set(

@@ -434,15 +434,49 @@ def _ratio_frame(doc, start: int, end: int) -> tuple[str, str]:
     counted = canonical_noun(noun) if noun is not None and noun.pos_ in ("NOUN", "PROPN") \
         and noun.tag_ in ("NNS", "NNPS") else ""
     anchor = noun if noun is not None else next((t for t in doc if t.idx >= start), None)
+    return counted, _share_predicate(anchor)
+
+
+def _share_predicate(anchor) -> str:
+    """What a share is a share of: the verb above ``anchor`` and its complement ('have insurance')."""
     verb = anchor
     for _ in range(4):
         if verb is None or verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
             break
         verb = verb.head
     if verb is None or verb.pos_ not in ("VERB", "AUX"):
-        return counted, ""
+        return ""
     complement = next((c.lemma_.lower() for c in verb.children if c.dep_ in ("dobj", "acomp", "attr", "prep", "oprd")), "")
-    return counted, f"{verb.lemma_.lower()} {complement}".strip()
+    return f"{verb.lemma_.lower()} {complement}".strip()
+
+
+_MAJORITY = re.compile(r"\b(?:(?:vast|large|overwhelming|great|clear|solid|slim|narrow|small|bare|simple)\s+)?"
+                       r"majority(?=\s+of\b)", re.IGNORECASE)
+
+
+def _majorities(text: str, taken: list[tuple[int, int]], doc=None) -> list[Quantity]:
+    """'the vast majority of Americans support ...', 'a majority of my contributions': more than half.
+
+    Only "majority of" is a share ("the majority leader", "a majority-Alawite district" are not);
+    the share is of the of-noun, with the predicate the verb above it gives.
+    """
+    if doc is None:
+        return []
+    from vericlaim.claims.frames import _of_object, canonical_noun, tokens_in
+
+    found = []
+    for match in _MAJORITY.finditer(text):
+        if any(s < match.end() and match.start() < e for s, e in taken):
+            continue
+        head = next((t for t in tokens_in(doc, match.start(), match.end()) if t.lower_ == "majority"), None)
+        whole = _of_object(head) if head is not None else None
+        if whole is None:
+            continue
+        predicate = _share_predicate(head)
+        found.append(Quantity(0.5, INF, "fraction", canonical_noun(whole), "more than", match.group(),
+                              match.start(), match.end(), relative=True,
+                              property=f"share:{predicate}" if predicate else "share"))
+    return found
 
 
 def _ratios(text: str, taken: list[tuple[int, int]], doc=None) -> list[Quantity]:
@@ -585,6 +619,7 @@ def extract_quantities(text: str, reference_date: str = "", doc=None, parse: boo
     taken += [(q.start, q.end) for q in durations]
     relative = _relative_amounts(scan, taken, doc)
     relative += _ratios(scan, taken + [(q.start, q.end) for q in relative], doc)
+    relative += _majorities(scan, taken + [(q.start, q.end) for q in relative], doc)
     quantities += relative
     taken += [(q.start, q.end) for q in relative]
     zero = [q for q in _zero_counts(scan) if doc is None or q.qualifier == "none" and " " in q.text
@@ -669,8 +704,10 @@ def extract_quantities(text: str, reference_date: str = "", doc=None, parse: boo
             unit, value_scale, unit_end = unit_found
             surface = text[start:unit_end]
             if qualifier == "more than" and unit in ("years", "months", "weeks", "days", "hours") and \
-                    re.search(r"\bover\s+$", text[max(0, start - 6):start], re.IGNORECASE):
-                low = high = low  # "over 10 years" is a span of ten years, not more than ten
+                    re.search(r"\bover\s+$", text[max(0, start - 6):start], re.IGNORECASE) and \
+                    not re.match(r"\s+ago\b", text[unit_end:], re.IGNORECASE):
+                # "over 10 years" is a span of ten years, not more than ten ("over 40 years ago" is)
+                low = high = low
                 qualifier = ""
             second = _unit_range(text, scan, unit_end, start, unit)
             if second is not None and second > low:
@@ -692,13 +729,17 @@ def extract_quantities(text: str, reference_date: str = "", doc=None, parse: boo
                     surface = text[start:dollars_end]
         low, high = low * value_scale, high * value_scale
         counted, event, extra = _frame_parts(doc, text, start, end, unit)
+        if low == high == 1 and not unit and (match.group("num") or match.group("vague") or "").lower() in (
+                "one", "a single") and doc is not None and _negated_one(doc, start, end):
+            low = high = 0.0  # "won without one negative TV spot", "didn't lose a single life"
+            qualifier = "none"
         if not unit and not counted:
             counted = _counted_times(text, start, end) or counted
         relative_fraction = unit == "fraction" and re.match(r"\s+of\b", text[end:]) is not None
         numeric.append(Quantity(low, high, unit, counted, qualifier, surface, start,
                                 start + len(surface) if surface != match.group() else end,
                                 event=event, relative=relative_fraction, **extra))
-    quantities += _elided_nouns(numeric, text)
+    quantities += _listed_events(_elided_nouns(numeric, text), text, doc)
     quantities = [_people_by_event(q) for q in _add_sentence_times(quantities, doc, text)]
     return sorted(quantities, key=lambda q: q.start)
 
@@ -712,22 +753,90 @@ _ELIDED_BEFORE = re.compile(r"(?:\b(?:and|or|but|up from|down from|compared with
                             + r")\s+)*$", re.IGNORECASE)
 
 
+# "from 10,000 Syrian refugees ... to 65,000"; "among 62 people accused ..., 38 displayed": the
+# second number counts the first one's noun
+_WHOLE_BEFORE = re.compile(r"\b(?:from|among|of)\s+(?:the\s+|these\s+|those\s+)?(?:remaining\s+|other\s+)?$",
+                           re.IGNORECASE)
+_PART_AFTER_FROM = re.compile(r"\bto\s+$", re.IGNORECASE)
+_PART_AFTER_WHOLE = re.compile(r",\s*$")
+_SENTENCE_OPENING = re.compile(r"(?:^|[.!?]\s+)[\"“']?\s*$")
+
+
+def _whole_then_part(previous: Quantity, q: Quantity, text: str) -> bool:
+    opener = _WHOLE_BEFORE.search(text[max(0, previous.start - 24):previous.start])
+    if opener is None:
+        return False
+    between = text[previous.end:q.start]
+    if opener.group().lower().startswith("from"):
+        return _PART_AFTER_FROM.search(between) is not None
+    if _opens_with_whole(previous, text) and "," in between:
+        return True  # "Of the 19 provisions Romney cites, we conclude 13 ...": the sentence's frame
+    return _PART_AFTER_WHOLE.search(between) is not None and "," not in between.rstrip()[:-1]
+
+
+def _opens_with_whole(p: Quantity, text: str) -> bool:
+    """'Of the 19 provisions ...', 'Among 80 nurses ...' at the start of a sentence."""
+    opener = _WHOLE_BEFORE.search(text[max(0, p.start - 24):p.start])
+    return opener is not None and not opener.group().lower().startswith("from") and \
+        _SENTENCE_OPENING.search(text[:p.start - len(opener.group())]) is not None
+
+
 def _elided_nouns(numeric: list[Quantity], text: str) -> list[Quantity]:
-    result = []
+    result: list[Quantity] = []
     for q in numeric:
         previous = next((p for p in reversed(result) if p.end <= q.start), None)
-        if (previous is not None and not q.counted and not q.unit and not q.relative and previous.counted
-                and not previous.unit and not previous.relative and q.start - previous.end <= 120
-                and not re.search(r"[.!?:]\s", text[previous.end:q.start])
-                and (not q.event or q.event == previous.event)
-                and _ELIDED_BEFORE.search(text[previous.end:q.start])):
+        source = _noun_source(result, previous, q, text)
+        if source is not None:
             own_verb = bool(q.property) or bool(q.event)
-            q = replace(q, counted=previous.counted,
-                        event=q.event if own_verb else previous.event)
+            q = replace(q, counted=source.counted, event=q.event if own_verb else source.event)
         elif (previous is not None and q.unit == "fraction" and previous.unit == "fraction" and not q.counted
               and previous.counted and q.start - previous.end <= 120
               and not re.search(r"[.!?:]\s", text[previous.end:q.start])):
             q = replace(q, counted=previous.counted)  # "more than two-thirds of families ..., three-quarters did"
+        result.append(q)
+    return result
+
+
+def _noun_source(earlier: list[Quantity], previous: Quantity | None, q: Quantity, text: str) -> Quantity | None:
+    """The earlier count whose noun ``q`` leaves out: the one just before it ("600 locations and 24 in
+    Wisconsin"), or the whole a sentence opens with ("Of the 19 provisions cited, 13 ... only four")."""
+    def may_lend(p: Quantity, reach: int) -> bool:
+        return (not q.counted and not q.unit and not q.relative and bool(p.counted) and not p.unit
+                and not p.relative and q.start - p.end <= reach
+                and not re.search(r"[.!?:]\s", text[p.end:q.start]) and (not q.event or q.event == p.event))
+
+    if previous is not None and may_lend(previous, 120) and (
+            _ELIDED_BEFORE.search(text[previous.end:q.start]) or _whole_then_part(previous, q, text)):
+        return previous
+    opening = next((p for p in earlier if _opens_with_whole(p, text)), None)
+    if opening is not None and opening is not previous and may_lend(opening, 200) and "," in text[opening.end:q.start]:
+        return opening
+    return None
+
+
+def _listed_events(numeric: list[Quantity], text: str, doc) -> list[Quantity]:
+    """'the killing of 5812 civilians including 1733 children 969 women and 3110 men': items of one
+    list of people share what happened to the first, however the parse of comma-less wire text
+    hangs them. An item is in the list when only its predecessor's noun (and a comma or "and")
+    stands between them, and it starts no clause of its own ("... and 30 people attended")."""
+    if doc is None:
+        return numeric
+    from vericlaim.claims.frames import tokens_in
+
+    result: list[Quantity] = []
+    for q in numeric:
+        previous = result[-1] if result else None
+        if previous is not None and not q.event and not q.unit and not previous.unit and not q.relative \
+                and previous.event in PERSON_EVENTS and q.counted in PERSON_GROUPS \
+                and previous.counted in PERSON_GROUPS and 0 < q.start - previous.end <= 40:
+            gap = tokens_in(doc, previous.end, q.start)
+            nouns = [t for t in gap if t.pos_ in ("NOUN", "PROPN", "ADJ")]
+            joins = [t for t in gap if t.lower_ in (",", "and")]
+            entity_end = max([e for part, _, e in q.spans if part == "entity"] + [q.end])
+            after = tokens_in(doc, entity_end, entity_end + 1) or tokens_in(doc, entity_end + 1, entity_end + 2)
+            if 1 <= len(nouns) <= 2 and len(nouns) + len(joins) == len(gap) and len(joins) <= 2 \
+                    and not (after and after[0].pos_ in ("VERB", "AUX")):
+                q = replace(q, event=previous.event, property="")
         result.append(q)
     return result
 
@@ -752,6 +861,14 @@ def _people_by_event(q: Quantity) -> Quantity:
     if q.unit or q.relative or q.event not in PERSON_EVENTS or q.counted not in _GENERIC_COUNTED:
         return q
     return replace(q, counted="people")
+
+
+def _negated_one(doc, start: int, end: int) -> bool:
+    from vericlaim.claims.frames import counted_noun, negated_single, tokens_in
+
+    tokens = tokens_in(doc, start, end)
+    noun = counted_noun(tokens[-1]) if tokens else None
+    return noun is not None and negated_single(noun)
 
 
 def _one_counts(doc, text: str, start: int, end: int) -> bool:

@@ -28,7 +28,7 @@ from vericlaim.records import Quantity
 
 GOLD_DIR = Path(__file__).parent / "data" / "quantity_gold"
 CASUALTY_EVENTS = {"killed", "wounded"}
-SPLITS = ("dev", "dev2", "dev3", "test")  # test is held out: reported, never tuned on
+SPLITS = ("dev", "dev2", "dev3", "dev4", "test")  # test is held out: reported, never tuned on
 _UNIT_ALIASES = {"dollars": "USD", "usd": "USD", "$": "USD", "euros": "EUR", "pounds": "GBP",
                  "%": "percent", "per cent": "percent", "percentage point": "percentage points", "kilometres": "km", "kilometers": "km",
                  "metres": "m", "meters": "m", "tonnes": "t", "tons": "t", "year": "years",
@@ -60,6 +60,8 @@ def canonical_entity(word: str) -> str:
     word = (word or "").strip().lower()
     if not word:
         return ""
+    if " " in word and word.replace(" ", "-") in COUNTED:  # "service members" = troops
+        return COUNTED[word.replace(" ", "-")]
     word = word.split()[-1]
     if word in ("death", "deaths", "fatality", "fatalities", "casualty", "casualties", "injury", "injuries",
                 "victim", "victims", "other", "others", "dead", "slain", "wounded", "injured", "individual", "martyrs",
