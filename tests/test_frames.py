@@ -546,6 +546,26 @@ def test_a_lower_case_may_after_a_number_is_the_verb():
     assert [q.unit for q in found] == ["", "date"]
 
 
+@pytest.mark.parametrize("sentence,surface,counted,prop", [
+    ("The clerk said no complaints have been filed against the mayor.", "no complaints", "complaints", "file"),
+    ("It is a plan that nobody has ever voted for.", "nobody", "people", "vote"),
+    ("No one can say how much it costs.", "No one", "people", "say"),
+])
+def test_zero_forms_without_an_event_keep_their_verb(sentence, surface, counted, prop):
+    q = frame(sentence, surface)
+    assert (q.low, q.high, q.qualifier, q.counted, q.property) == (0, 0, "none", counted, prop)
+
+
+def test_no_mass_noun_and_no_more_than_are_not_zero():
+    assert not [q for q in extract_quantities("There was no evidence of fraud.") if q.low == 0]
+    assert [(q.low, q.high) for q in extract_quantities("No more than 5 people came.")] == [(0, 5)]
+
+
+def test_a_share_of_a_place_is_territory_of_that_place():
+    q = frame("The army has retaken 55 percent of the country.", "55 percent")
+    assert q.counted == "territory" and q.property == "share:countries"
+
+
 def test_a_single_thing_without_negation_is_one():
     assert frame("A single soldier was killed.", "A single").low == 1
     assert frame("It is a single rocket.", "a single").low == 1

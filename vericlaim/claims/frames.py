@@ -803,7 +803,10 @@ def _measurement_kind(num, unit: str, end_token) -> tuple[str, str]:
     of_object = _of_object(holder) or _of_object(num)
     if unit == "percent" and of_object is not None:
         # "40 percent of people in this country" is not "8 percent of the people removed"
-        return f"share:{canonical_noun(of_object)}{_restriction(of_object)}", canonical_noun(of_object)
+        # ("55 percent of the country": a share of territory, but of that place, which stays in
+        # the property)
+        counted = "territory" if _is_place(of_object) else canonical_noun(of_object)
+        return f"share:{canonical_noun(of_object)}{_restriction(of_object)}", counted
     if holder.dep_ in ("compound", "amod", "nummod", "npadvmod") and holder.head.pos_ == "NOUN":
         noun = holder.head
         kind = PROPERTY_WORDS.get(noun.lemma_.lower(), noun.lemma_.lower())
@@ -1104,6 +1107,16 @@ def _event_verb_before(doc, first) -> str:
     return event if event in ("killed", "wounded", "fired", "intercepted", "displaced", "arrested") else ""
 
 
+_PLACE_NOUNS = {"country", "province", "city", "territory", "area", "land", "region", "governorate", "district",
+                "town", "countryside", "neighbourhood", "neighborhood", "state"}
+
+
+def _is_place(noun) -> bool:
+    """'the country', 'Aleppo city': a singular place noun (a share of it is territory). Names are
+    not known as places: the parser runs without its entity recogniser, for speed."""
+    return noun.tag_ == "NN" and noun.lemma_.lower() in _PLACE_NOUNS
+
+
 def _air_raid(noun) -> bool:
     """'airstrikes', 'air raids', 'aerial strikes' (not a labour strike, not a police raid)."""
     return noun.lower_ in ("airstrikes", "airstrike", "air-strikes") or any(
@@ -1252,6 +1265,11 @@ def implicit_counts(doc) -> list[tuple[int, int, int, Attachment]]:
             if event and verb is not None:
                 found.append((0, start, token.idx + len(token), Attachment(
                     counted=counted, event=event, spans=(("event", verb.idx, verb.idx + len(verb)),))))
+            elif low in ("nobody", "one") and token.dep_ in ("nsubj", "nsubjpass") and _governing_verb(token):
+                # "nobody has heard of it", "no one can determine": no people, doing what the verb says
+                # ("none" and "neither" stand for a noun said before, so they need an event)
+                found.append((0, start, token.idx + len(token), Attachment(
+                    counted="people", property=_governing_verb(token))))
             continue
         if token.pos_ != "NOUN" or token.lower_ in NOT_COUNTED:
             continue
@@ -1265,6 +1283,13 @@ def implicit_counts(doc) -> list[tuple[int, int, int, Attachment]]:
         verb = None
         if not event:
             event, verb = _role_event(token, counted, False)
+        if value == 0 and not event and token.tag_ == "NNS" and _governing_verb(token):
+            # "no new jobs", "no complaints have been filed": none of a countable thing (plural,
+            # so not "no evidence"), compared only with a count of it under the same verb
+            det = next(c for c in token.children if c.dep_ == "det")
+            found.append((0, det.idx, token.idx + len(token), Attachment(
+                counted=counted, property=_governing_verb(token), spans=(("entity", token.idx, token.idx + len(token)),))))
+            continue
         if not event or not _compatible(event, counted):
             continue
         if event in ("fired", "intercepted") and counted not in MUNITIONS:

@@ -45,7 +45,7 @@ INF = math.inf
 # Bumped whenever extraction changes what a frame says. An index stores its passages' frames with
 # the version that made them; one made by another version is re-parsed at check time, so a fix to
 # the frames (a false accusation removed) reaches indexes built before it.
-FRAMES_VERSION = 23
+FRAMES_VERSION = 24
 WORD_DISTANCE_EVENTS = {"killed", "wounded", "arrested", "displaced"}  # the fallback's verbs-before-noun
 MUNITIONS = {"rockets", "drones", "airstrikes"}
 
@@ -398,7 +398,8 @@ def _implicit(doc, text: str, taken: list[tuple[int, int]]) -> list[Quantity]:
         if any(s < end and start < e for s, e in taken):
             continue
         found.append(Quantity(float(value), float(value), "", parts.counted, "none" if value == 0 else "",
-                              text[start:end], start, end, event=parts.event, spans=parts.spans))
+                              text[start:end], start, end, event=parts.event, property=parts.property,
+                              spans=parts.spans))
     return found
 
 
