@@ -37,7 +37,7 @@ TABLE = [
     ("Militants fired 11 more rockets at the base", 11, 11, "rockets", "fired"),
     ("9 missiles were launched", 9, 9, "rockets", "fired"),
     ("4 drones were shot down", 4, 4, "drones", "intercepted"),
-    ("16 airstrikes", 16, 16, "airstrikes", "fired"),
+    ("16 airstrikes", 16, 16, "airstrikes", ""),
     ("30 vehicles", 30, 30, "vehicles", ""),
     ("45 houses were destroyed", 45, 45, "houses", ""),
     ("8 children were killed", 8, 8, "children", "killed"),

@@ -427,6 +427,41 @@ def _parenthetical_noun(num):
 
 
 def _event_of_verb(verb, counted: str) -> str:
+    return _coordinated_event(verb, _verb_event(verb, counted))
+
+
+def _coordinated_event(verb, event: str, has_subject: bool = False) -> str:
+    """'were killed and injured' counts the killed or wounded; 'died or suffered cardiac arrest'
+    counts no one event. A count shared by two verbs is only a count of what both say, so it is
+    never compared as the killed alone (a verb with its own subject or object is its own count:
+    "killed 5 and wounded 10")."""
+    if event not in ("killed", "wounded"):
+        return event
+    head = verb.head
+    if verb.dep_ == "conj" and not has_subject and head.pos_ in ("VERB", "ADJ") and not any(
+            g.dep_ in _SUBJECTS for g in verb.children) and not any(g.dep_ == "dobj" for g in head.children):
+        # "killed or injured 50 people": the object after the second verb is the first one's too
+        first = _verb_event(head, "")
+        if {event, first} == {"killed", "wounded"}:
+            return "killed or wounded"
+        if any(c.dep_ == "cc" and c.lower_ == "or" for c in head.children) and first != event:
+            return ""
+    either = any(c.dep_ == "cc" and c.lower_ == "or" for c in verb.children)
+    for other in verb.children:
+        if other.dep_ != "conj" or other.pos_ not in ("VERB", "ADJ") or any(
+                g.dep_ in _SUBJECTS for g in other.children):
+            continue
+        if not either and any(g.dep_ in ("dobj", "attr") for g in other.children):
+            continue
+        second = _verb_event(other, "")
+        if {event, second} == {"killed", "wounded"}:
+            return "killed or wounded"
+        if either and second != event:
+            return ""
+    return event
+
+
+def _verb_event(verb, counted: str) -> str:
     lemma = verb.lemma_.lower()
     if verb.lower_ in ("dead", "missing", "injured", "wounded"):
         lemma = verb.lower_
@@ -856,8 +891,10 @@ def attach(doc, start: int, end: int, unit: str = "") -> Attachment:
                           spans=(("event", participle.idx, participle.idx + len(participle)),))
     parsed_noun = counted_noun(num)
     noun = _plural_after(num, parsed_noun)
-    # a plural found by position, not by the parse: the number, not the noun, holds the role
-    listed = noun is not None and noun is not parsed_noun and num.head.i != noun.i
+    # a plural found by position that the parse made a mere modifier ("including 1733 children
+    # 969 women"): the number, not the noun, holds the role
+    listed = noun is not None and (parsed_noun is None or noun.i != parsed_noun.i) and num.head.i != noun.i \
+        and noun.dep_ in ("nmod", "compound", "amod", "appos", "conj")
     if noun is None and num.dep_ not in ("pobj", "dobj", "nsubj", "nsubjpass"):
         noun = _noun_after(doc, end)
     if noun is None:
@@ -897,13 +934,17 @@ def attach(doc, start: int, end: int, unit: str = "") -> Attachment:
                 event = _modifier_event(token)
                 if event:
                     break
-    if noun is not None and noun.i > num.i and noun.i + 1 < len(doc) and doc[noun.i + 1].lower_ in _PASSIVE \
-            and not (noun.tag_ in ("NNS", "NNPS") and doc[noun.i + 1].lower_ in ("was", "is")):
+    phrase_end = _of_phrase_end(noun) if noun is not None else None
+    if noun is not None and noun.i > num.i and phrase_end.i + 1 < len(doc) and doc[phrase_end.i + 1].lower_ in _PASSIVE \
+            and not (phrase_end.tag_ in ("NNS", "NNPS") and doc[phrase_end.i + 1].lower_ in ("was", "is")):
         # (a plural noun before "was" is not its subject: "beheaded two hostages was hurt")
-        # "10 civilians were killed including a child and 37 others were injured": the noun's own
-        # passive says what happened to it, whatever the parse hangs it on ("5 gunmen have killed
-        # 20 villagers" is active: the gunmen did it)
-        passive_event, participle = _participle_after_auxiliaries(doc, noun.idx + len(noun))
+        # "10 civilians were killed including a child and 37 others were injured", "two members of
+        # the Defence Forces were killed": the noun's own passive says what happened to it,
+        # whatever the parse hangs it on ("5 gunmen have killed 20 villagers" is active)
+        passive_event, participle = _participle_after_auxiliaries(doc, phrase_end.idx + len(phrase_end))
+        if participle is not None:
+            # "were killed and injured" (the noun before it is this verb's own subject)
+            passive_event = _coordinated_event(participle, passive_event, has_subject=True)
         if passive_event and passive_event != event and not any(c.dep_ == "dobj" for c in participle.children):
             event = passive_event
             spans = [span for span in spans if span[0] != "event"] + [
@@ -947,8 +988,6 @@ def attach(doc, start: int, end: int, unit: str = "") -> Attachment:
         event = ""
     if not event and counted in ("rockets", "drones") and _instrument(num if noun is None else noun):
         event = "fired"  # "targeted the town with 4 rocket shells", "killed by dozens of shells"
-    if not event and counted == "airstrikes" and noun is not None and _air_raid(noun):
-        event = "fired"  # "reported 26 airstrikes": a raid counted is a raid carried out
     direct = _event_verb_before(doc, tokens[0])
     last = noun if noun is not None and noun.i > num.i else tokens[-1]
     if last.i + 1 < len(doc) and doc[last.i + 1].lower_ in ("injured", "wounded", "killed", "dead", "hurt"):
@@ -1117,26 +1156,38 @@ def _is_place(noun) -> bool:
     return noun.tag_ == "NN" and noun.lemma_.lower() in _PLACE_NOUNS
 
 
-def _air_raid(noun) -> bool:
-    """'airstrikes', 'air raids', 'aerial strikes' (not a labour strike, not a police raid)."""
-    return noun.lower_ in ("airstrikes", "airstrike", "air-strikes") or any(
-        c.lower_ in ("air", "aerial", "russian", "coalition", "regime") and c.i < noun.i
-        for c in noun.children)
+def _of_phrase_end(noun):
+    """The last word of 'members of Syria's National Defence Forces': the noun with its of-phrase."""
+    of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" and c.i > noun.i), None)
+    if of is None:
+        return noun
+    last = max(of.subtree, key=lambda t: t.i)
+    return last if last.i - noun.i <= 8 else noun
 
 
-def _counted_dead(noun) -> bool:
-    """'the number killed', 'the number of dead': a toll word whose modifier names the killed or hurt."""
+def _toll_noun_event(noun) -> str:
+    """'the death toll', 'the number killed', 'the number of dead': the event a toll word counts.
+
+    'The number of casualties' counts the killed or wounded; 'the number of victims' may be
+    either, so it is no toll."""
+    if noun.lemma_.lower() == "toll":
+        return "wounded" if any(t.lower_ in ("injury", "injuries", "wounded", "injured") for t in noun.subtree) \
+            else "killed"
     if noun.lemma_.lower() not in _TOLL_WORDS:
-        return False
+        return ""
     for child in noun.children:
         word = child.lower_
         if child.dep_ in ("acl", "amod") and word in ("killed", "dead", "injured", "wounded"):
-            return True
-        if child.dep_ == "prep" and word == "of" and any(
-                g.lower_ in ("dead", "deaths", "killed", "injured", "wounded", "casualties", "victims")
-                for g in child.children):
-            return True
-    return False
+            return "killed" if word in ("killed", "dead") else "wounded"
+        if child.dep_ == "prep" and word == "of":
+            for g in child.children:
+                if g.lower_ in ("dead", "deaths", "killed", "fatalities"):
+                    return "killed"
+                if g.lower_ in ("injured", "wounded", "injuries"):
+                    return "wounded"
+                if g.lower_ in ("casualties",):
+                    return "killed or wounded"
+    return ""
 
 
 def _toll_event(num) -> str:
@@ -1149,10 +1200,9 @@ def _toll_event(num) -> str:
             # "bringing the toll to 61 people (including five children)", "put the death toll at 5
             # civilians", "brought to 49 the number killed"
             toll = next((c for c in cur.head.head.children if c.dep_ in ("dobj", "nsubj", "nsubjpass")
-                         and (c.lemma_.lower() == "toll" or _counted_dead(c))), None)
+                         and _toll_noun_event(c)), None)
             if toll is not None:
-                return "wounded" if any(t.lower_ in ("injury", "injuries", "wounded", "injured")
-                                        for t in toll.subtree) else "killed"
+                return _toll_noun_event(toll)
         if cur.head.i == cur.i:
             break
         cur = cur.head
@@ -1198,20 +1248,39 @@ def _det_count(noun) -> int | None:
     return None
 
 
-def negated_single(noun) -> bool:
+def negated_single(noun, count) -> bool:
     """'did not lose a single life', 'without one negative ad', 'not one soldier': none at all.
 
     Only one thing counted once can be negated to zero this way ("didn't kill 5 people" says
-    nothing of how many died): the negation is on the verb the noun is the object of, a
-    "without" the noun hangs on, or a "not" straight before its determiner or number.
+    nothing of how many died): ``count`` ("a", "one", "single") must modify ``noun`` itself, and
+    the negation is a "not" straight before the count ("not a single"), a "without" the noun
+    hangs on, or a negated verb the noun is the object of. "One-time money" counts nothing, and
+    "one of the least, if not the least, wealthy" negates no count.
     """
     doc = noun.doc
-    first = min([c.i for c in noun.children if c.dep_ in ("det", "nummod", "amod") and c.i < noun.i] + [noun.i])
+    if count.head.i != noun.i or count.i + 1 < len(doc) and doc[count.i + 1].text == "-":
+        return False
+    first = count.i if count.lower_ != "single" or count.i == 0 or doc[count.i - 1].lower_ not in ("a", "an") \
+        else count.i - 1
     if first > 0 and doc[first - 1].lower_ in ("not", "n't", "never"):
         return True
     if noun.dep_ == "pobj" and noun.head.lower_ == "without":
         return True
     return noun.dep_ in ("dobj",) and any(c.dep_ == "neg" for c in noun.head.children)
+
+
+def zero_owner(noun) -> str | None:
+    """What a negated single counts: the noun's own group, except for lives.
+
+    "Government forces did not lose a single life" is none of the forces killed, not no one at
+    all (which would refute any death toll): a life counts its owner's group, and with no owner
+    that names a group, there is no count (None)."""
+    if noun.lemma_.lower() != "life":
+        return canonical_noun(noun)
+    verb = noun.head if noun.dep_ == "dobj" else None
+    subject = next((c for c in verb.children if c.dep_ in _SUBJECTS), None) if verb is not None else None
+    group = canonical_noun(subject) if subject is not None and subject.pos_ == "NOUN" else ""
+    return group if group in PERSON_GROUPS and group != "people" else None
 
 
 def _is_person(token) -> bool:
@@ -1276,9 +1345,12 @@ def implicit_counts(doc) -> list[tuple[int, int, int, Attachment]]:
         value = _det_count(token)
         if value is None:
             continue
-        if value == 1 and negated_single(token):
-            value = 0  # "didn't lose a single life", "without a shot fired"
-        counted = canonical_noun(token)
+        det = next(c for c in token.children if c.dep_ == "det")
+        if value == 1 and negated_single(token, det):
+            value = 0  # "not a soldier was hurt", "without a shot fired"
+            if zero_owner(token) is None:
+                continue
+        counted = canonical_noun(token) if value else zero_owner(token)
         event = _modifier_event(token)
         verb = None
         if not event:

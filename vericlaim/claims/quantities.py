@@ -451,6 +451,18 @@ def _share_predicate(anchor) -> str:
     return f"{verb.lemma_.lower()} {complement}".strip()
 
 
+def _negated_predicate(anchor) -> bool:
+    """'did not release', 'has never once had a majority favor it': the share's verb, or the verb
+    above it, is negated."""
+    verb = anchor
+    for _ in range(4):
+        if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    verbs = [verb] + ([verb.head] if verb.head.pos_ in ("VERB", "AUX") and verb.head.i != verb.i else [])
+    return any(c.dep_ == "neg" or c.lower_ in ("never", "not", "n't") for v in verbs for c in v.children)
+
+
 _MAJORITY = re.compile(r"\b(?:(?:vast|large|overwhelming|great|clear|solid|slim|narrow|small|bare|simple)\s+)?"
                        r"majority(?=\s+of\b)", re.IGNORECASE)
 
@@ -473,6 +485,8 @@ def _majorities(text: str, taken: list[tuple[int, int]], doc=None) -> list[Quant
         whole = _of_object(head) if head is not None else None
         if whole is None:
             continue
+        if _negated_predicate(head):
+            continue  # "a majority of Americans never favoured it": no share of those who did
         predicate = _share_predicate(head)
         found.append(Quantity(0.5, INF, "fraction", canonical_noun(whole), "more than", match.group(),
                               match.start(), match.end(), relative=True,
@@ -731,9 +745,13 @@ def extract_quantities(text: str, reference_date: str = "", doc=None, parse: boo
         low, high = low * value_scale, high * value_scale
         counted, event, extra = _frame_parts(doc, text, start, end, unit)
         if low == high == 1 and not unit and (match.group("num") or match.group("vague") or "").lower() in (
-                "one", "a single") and doc is not None and _negated_one(doc, start, end):
-            low = high = 0.0  # "won without one negative TV spot", "didn't lose a single life"
-            qualifier = "none"
+                "one", "a single") and doc is not None:
+            negated, owner = _negated_one(doc, start, end)
+            if negated and owner is None:
+                continue  # "America didn't lose a single life": no one of a group the text names
+            if negated:
+                low = high = 0.0  # "won without one negative TV spot", "forces did not lose a single life"
+                qualifier, counted = "none", owner
         if not unit and not counted:
             counted = _counted_times(text, start, end) or counted
         relative_fraction = unit == "fraction" and re.match(r"\s+of\b", text[end:]) is not None
@@ -864,12 +882,15 @@ def _people_by_event(q: Quantity) -> Quantity:
     return replace(q, counted="people")
 
 
-def _negated_one(doc, start: int, end: int) -> bool:
-    from vericlaim.claims.frames import counted_noun, negated_single, tokens_in
+def _negated_one(doc, start: int, end: int) -> tuple[bool, str | None]:
+    """Whether 'one' / 'a single' is negated to none, and what the none then counts."""
+    from vericlaim.claims.frames import counted_noun, negated_single, tokens_in, zero_owner
 
     tokens = tokens_in(doc, start, end)
     noun = counted_noun(tokens[-1]) if tokens else None
-    return noun is not None and negated_single(noun)
+    if noun is None or not negated_single(noun, tokens[-1]):
+        return False, ""
+    return True, zero_owner(noun)
 
 
 def _one_counts(doc, text: str, start: int, end: int) -> bool:
