@@ -447,6 +447,8 @@ def _coordinated_event(verb, event: str, has_subject: bool = False) -> str:
         if any(c.dep_ == "cc" and c.lower_ == "or" for c in head.children) and first != event:
             return ""
     either = any(c.dep_ == "cc" and c.lower_ == "or" for c in verb.children)
+    if any(c.dep_ == "dobj" for c in verb.children):
+        return event  # "killed 44 people on Monday and wounded more than 100": its own object
     for other in verb.children:
         if other.dep_ != "conj" or other.pos_ not in ("VERB", "ADJ") or any(
                 g.dep_ in _SUBJECTS for g in other.children):
