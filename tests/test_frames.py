@@ -510,9 +510,17 @@ def test_frame_dev4_shapes(sentence, surface, low, high, counted, event):
     ("The rise could be as high as 300 percent.", "300 percent", 0, 300, "percent", "up to"),
     ("The last big spill happened over 40 years ago.", "40 years", 40, INF, "years", "more than"),
     ("He served over 10 years in the senate.", "10 years", 10, 10, "years", ""),
+    ("About one-fourth of filers get the cut.", "one-fourth", 0.225, 0.275, "fraction", "about"),
+    ("Exports fell by a fifth.", "a fifth", 0.2, 0.2, "fraction", ""),
+    ("The hearing ended roughly an hour later.", "an hour", 0.9, 1.1, "hours", "about"),
+    ("Such policies last a year.", "a year", 1, 1, "years", ""),
 ])
 def test_units_and_bounds_dev4(sentence, surface, low, high, unit, qualifier):
     test_units_qualifiers_and_one_unit_periods(sentence, surface, low, high, unit, qualifier)
+
+
+def test_an_ordinal_before_a_noun_is_no_fraction():
+    assert not [q for q in extract_quantities("She won a third term and ran a fifth time.") if q.unit == "fraction"]
 
 
 def test_lists_share_an_event_only_while_no_clause_starts():

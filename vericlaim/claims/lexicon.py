@@ -46,6 +46,8 @@ VAGUE = {
 FRACTIONS = {
     "half": 0.5, "one-half": 0.5, "one-third": 1 / 3, "two-thirds": 2 / 3, "one-quarter": 0.25,
     "a quarter": 0.25, "three-quarters": 0.75, "a third": 1 / 3, "a half": 0.5,
+    "one-fourth": 0.25, "three-fourths": 0.75, "a fourth": 0.25, "one-fifth": 0.2, "two-fifths": 0.4,
+    "three-fifths": 0.6, "four-fifths": 0.8, "a fifth": 0.2, "one-tenth": 0.1, "a tenth": 0.1,
 }
 # qualifier phrase -> canonical qualifier
 QUALIFIERS = {

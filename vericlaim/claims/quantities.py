@@ -513,7 +513,8 @@ def _ratios(text: str, taken: list[tuple[int, int]], doc=None) -> list[Quantity]
 
 
 _ARTICLE_DURATION = re.compile(
-    r"(?P<before>\b(?:in|for|within|over|after|than|about|nearly|almost|under|past|spanning|lasting)\s+)?"
+    r"(?P<before>\b(?:in|for|within|over|after|than|about|nearly|almost|under|past|spanning|lasting|roughly|"
+    r"around|approximately|last|lasts|lasted)\s+)?"
     r"\b(?P<det>an?|one)\s+(?P<unit>year|month|week|day|hour|minute|decade)\b"
     r"(?P<after>\s+(?:ago|later|earlier|long|or\s+(?:more|longer|less)))?",
     re.IGNORECASE,
@@ -666,6 +667,8 @@ def extract_quantities(text: str, reference_date: str = "", doc=None, parse: boo
                 low, high = _interval(low, qualifier, True)
             unit, value_scale = "", 1.0
         elif match.group("frac"):
+            if match.group("frac").lower().startswith("a ") and _ordinal_before_noun(doc, text, end):
+                continue  # "a third term", "a fifth time": an ordinal, not a share
             value = FRACTIONS[match.group("frac").lower()]
             qualifier, unit, value_scale = _qualifier_before(text, start), "fraction", 1.0
             low, high = _interval(value, qualifier)  # "more than two-thirds", "about half"
@@ -880,6 +883,19 @@ def _people_by_event(q: Quantity) -> Quantity:
     if q.unit or q.relative or q.event not in PERSON_EVENTS or q.counted not in _GENERIC_COUNTED:
         return q
     return replace(q, counted="people")
+
+
+def _ordinal_before_noun(doc, text: str, end: int) -> bool:
+    """'a third term': the fraction's word is an ordinal when a noun or adjective follows it."""
+    following = _following_words(text, end, 1)
+    if not following or following[0][0] in ("of",):
+        return False
+    if doc is None:
+        return following[0][0].isalpha()
+    from vericlaim.claims.frames import tokens_in
+
+    after = tokens_in(doc, following[0][1], following[0][2])
+    return bool(after) and after[0].pos_ in ("NOUN", "ADJ", "PROPN", "NUM")
 
 
 def _negated_one(doc, start: int, end: int) -> tuple[bool, str | None]:
