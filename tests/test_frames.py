@@ -495,7 +495,6 @@ FRAMES_DEV4 = [
     ("The state moved from 4,000 refugees last year to 9,500.", "9,500", 9500, 9500, "refugees", ""),
     ("Among 80 nurses surveyed, 52 reported burnout.", "52", 52, 52, "nurses", ""),
     # one thing negated is none
-    ("Government troops did not lose a single life in the assault.", "a single", 0, 0, "troops", "killed"),
     ("She won the race without one television ad.", "one", 0, 0, "ads", ""),
 ]
 
@@ -565,16 +564,6 @@ def test_a_lower_case_may_after_a_number_is_the_verb():
     assert [q.unit for q in found] == ["", "date"]
 
 
-@pytest.mark.parametrize("sentence,surface,counted,prop", [
-    ("The clerk said no complaints have been filed against the mayor.", "no complaints", "complaints", "file"),
-    ("It is a plan that nobody has ever voted for.", "nobody", "people", "vote"),
-    ("No one can say how much it costs.", "No one", "people", "say"),
-])
-def test_zero_forms_without_an_event_keep_their_verb(sentence, surface, counted, prop):
-    q = frame(sentence, surface)
-    assert (q.low, q.high, q.qualifier, q.counted, q.property) == (0, 0, "none", counted, prop)
-
-
 def test_no_mass_noun_and_no_more_than_are_not_zero():
     assert not [q for q in extract_quantities("There was no evidence of fraud.") if q.low == 0]
     assert [(q.low, q.high) for q in extract_quantities("No more than 5 people came.")] == [(0, 5)]
@@ -601,14 +590,49 @@ def test_coordinated_event_verbs(sentence, surface, event):
 
 
 def test_negation_needs_the_count_itself():
-    """A life lost counts its owner's group: "no life lost" by a country is no count at all, or
-    it would refute every death toll ("12 civilians were killed")."""
+    """No life lost is no count: as "no one killed" it would refute every death toll ("12
+    civilians were killed"), and whose lives a group word cannot say."""
     assert not [q for q in extract_quantities("In Libya, America didn't lose a single life.") if q.counted]
+    assert not [q for q in extract_quantities("The ministry did not confirm a single death.") if q.counted]
+    assert not [q for q in extract_quantities("They fired not one rocket but a barrage.") if q.counted]
     claim = tuple(extract_quantities("Twelve civilians were killed in the assault."))
     passage = extract_quantities("Government forces did not lose a single life in the assault, the army said.")
     assert compare(claim, passage).status != "conflict"
     assert frame("You are one of the least, if not the least, wealthy members.", "one").low == 1
-    assert frame("Virginia did not count the one-time stimulus money.", "one").low == 1
+    assert not [q for q in extract_quantities("Virginia did not spend the one-time stimulus money.") if q.low == 0]
+
+
+# A second review of this round's rules found these false accusations; each stays unrelated.
+@pytest.mark.parametrize("claim,passage", [
+    # the killed are a part of all casualties: a smaller part neither agrees nor conflicts
+    ("The clashes in Eastern Ghouta killed 120 people.", "The clashes in Eastern Ghouta had brought the "
+                                                         "total number of casualties to over 300."),
+    ("IS land mines have killed five children in the town.", "Land mines planted by the group have killed and "
+                                                             "wounded hundreds of civilians including dozens of children."),
+    # the attackers' lives are not the victims'
+    ("ISIS militants killed 20 fighters in the assault.", "The militants did not lose a single life in the assault."),
+    # a count of its own after the second verb
+    ("Some 300 civilians were injured in the chemical attack.", "Some 100 civilians were killed in the attack "
+                                                               "and 500 more injured."),
+    # zero forms that state a rule or the future, or have no subject
+    ("Two people displayed firearms at the rally.", "Another provision says no one should display a firearm."),
+    ("The stimulus created 3 million jobs.", "No new jobs were created in the coal industry."),
+])
+def test_second_review_cases_never_conflict_falsely(claim, passage):
+    found = tuple(q for q in extract_quantities(claim) if q.unit != "date")
+    status = compare(found, extract_quantities(passage)).status
+    assert status != "conflict" and (status != "consistent" or "casualties" not in passage)
+
+
+@pytest.mark.parametrize("claim,passage", [
+    ("The bombing killed 200 people.", "The number of casualties of the bombing rose to 120."),
+    ("Twenty people were wounded in the suicide attack on a wedding.", "At least 14 people were killed 25 were "
+                                                                     "wounded in the suicide attack on a wedding."),
+    ("Israel fired 30 rockets at the city.", "Israel did not fire a single rocket at the city."),
+])
+def test_second_review_real_conflicts_are_still_caught(claim, passage):
+    found = tuple(q for q in extract_quantities(claim) if q.unit != "date")
+    assert compare(found, extract_quantities(passage)).status == "conflict"
 
 
 def test_a_single_thing_without_negation_is_one():

@@ -161,6 +161,18 @@ def _running_totals(a: Quantity, b: Quantity) -> bool:
     return bool(verbs & CUMULATIVE_VERBS) and not (a.time and a.time == b.time)
 
 
+def _part_and_whole(a: Quantity, b: Quantity) -> bool:
+    """One counts the killed (or the wounded), the other the killed or wounded together."""
+    events = {a.event, b.event}
+    return "killed or wounded" in events and len(events) == 2
+
+
+def _exceeds_whole(a: Quantity, b: Quantity) -> bool:
+    part, whole = (b, a) if a.event == "killed or wounded" else (a, b)
+    slack = max(_rounding(part), _rounding(whole))
+    return _reading(part)[0] - slack > _reading(whole)[1]
+
+
 def _zero_whole(a: Quantity, b: Quantity) -> bool:
     return any(q.high == 0 and q.counted in GENERIC_NOUNS for q in (a, b))
 
@@ -206,9 +218,15 @@ def compare(claim_quantities: tuple[Quantity, ...], evidence_quantities: list[Qu
     evidence_quantities = list(evidence_quantities) + coordinated_sums(evidence_quantities)
     for cq in claim_quantities:
         loose = [eq for eq in evidence_quantities if comparable(cq, eq, loose=True)]
+        # the killed against all casualties: a part of a whole, which only the part exceeding
+        # the whole refutes ("killed 200" against "casualties rose to 120"), and nothing confirms
+        # ("120 killed" against "over 300 casualties" says neither)
+        exceeding = [eq for eq in loose if _part_and_whole(cq, eq) and (comparable(cq, eq) or _zero_whole(cq, eq))
+                     and _exceeds_whole(cq, eq)]
+        loose = [eq for eq in loose if not _part_and_whole(cq, eq)]
         # a zero of the whole ("no casualties") does rule out any count of a part
         strict = [eq for eq in loose if (comparable(cq, eq) and not _running_totals(cq, eq))
-                  or _zero_whole(cq, eq)]
+                  or _zero_whole(cq, eq)] + exceeding
         agreeing = [eq for eq in loose if overlaps(cq, eq)]
         if strict and not agreeing:
             return NumericCheck("conflict", cq, strict[0])

@@ -438,7 +438,7 @@ def _coordinated_event(verb, event: str, has_subject: bool = False) -> str:
     if event not in ("killed", "wounded"):
         return event
     head = verb.head
-    if verb.dep_ == "conj" and not has_subject and head.pos_ in ("VERB", "ADJ") and not any(
+    if verb.dep_ == "conj" and not has_subject and head.pos_ in ("VERB", "ADJ") and _adjacent(head, verb) and not any(
             g.dep_ in _SUBJECTS for g in verb.children) and not any(g.dep_ == "dobj" for g in head.children):
         # "killed or injured 50 people": the object after the second verb is the first one's too
         first = _verb_event(head, "")
@@ -455,12 +455,23 @@ def _coordinated_event(verb, event: str, has_subject: bool = False) -> str:
             continue
         if not either and any(g.dep_ in ("dobj", "attr") for g in other.children):
             continue
+        if not _adjacent(verb, other):
+            continue  # "were killed and many more injured": the second verb has a count of its own
         second = _verb_event(other, "")
         if {event, second} == {"killed", "wounded"}:
             return "killed or wounded"
         if either and second != event:
             return ""
     return event
+
+
+def _adjacent(first, second) -> bool:
+    """Only 'and', 'or', auxiliaries and adverbs between two verbs: 'killed and injured', 'were
+    killed or were wounded' (not "killed and 500 more injured")."""
+    between = first.doc[first.i + 1:second.i]
+    return second.i > first.i and all(
+        t.dep_ in ("cc", "aux", "auxpass", "neg", "punct") or (t.dep_ == "advmod" and t.lower_ not in ("more",))
+        for t in between) and len(between) <= 3
 
 
 def _verb_event(verb, counted: str) -> str:
@@ -1262,27 +1273,43 @@ def negated_single(noun, count) -> bool:
     doc = noun.doc
     if count.head.i != noun.i or count.i + 1 < len(doc) and doc[count.i + 1].text == "-":
         return False
+    if noun.i + 1 < len(doc) and doc[noun.i + 1].lower_ == "but":
+        return False  # "fired not one rocket but a barrage"
     first = count.i if count.lower_ != "single" or count.i == 0 or doc[count.i - 1].lower_ not in ("a", "an") \
         else count.i - 1
     if first > 0 and doc[first - 1].lower_ in ("not", "n't", "never"):
         return True
     if noun.dep_ == "pobj" and noun.head.lower_ == "without":
         return True
-    return noun.dep_ in ("dobj",) and any(c.dep_ == "neg" for c in noun.head.children)
+    # "did not confirm a single death" says what is known, not that no one died
+    return noun.dep_ in ("dobj",) and noun.head.lemma_.lower() not in _KNOWING_VERBS and any(
+        c.dep_ == "neg" for c in noun.head.children)
+
+
+def unknown_single(noun) -> bool:
+    """'did not confirm a single death', 'could not identify a single victim': no count at all
+    (neither one death nor none: the text says only what is not known); nor in "fired not one
+    rocket but a barrage", which says only that there were more."""
+    doc = noun.doc
+    if noun.i + 1 < len(doc) and doc[noun.i + 1].lower_ == "but" and any(
+            t.lower_ in ("not", "n't") for t in doc[max(0, noun.i - 3):noun.i]):
+        return True
+    return noun.dep_ == "dobj" and noun.head.lemma_.lower() in _KNOWING_VERBS and any(
+        c.dep_ == "neg" for c in noun.head.children)
+
+
+_KNOWING_VERBS = frozenset({"confirm", "identify", "verify", "find", "see", "know", "say", "mention", "report",
+                            "recall", "remember", "name", "document", "record", "count", "list", "cite"})
 
 
 def zero_owner(noun) -> str | None:
-    """What a negated single counts: the noun's own group, except for lives.
+    """What a negated single counts: the noun's own group, or nothing for a life.
 
     "Government forces did not lose a single life" is none of the forces killed, not no one at
-    all (which would refute any death toll): a life counts its owner's group, and with no owner
-    that names a group, there is no count (None)."""
-    if noun.lemma_.lower() != "life":
-        return canonical_noun(noun)
-    verb = noun.head if noun.dep_ == "dobj" else None
-    subject = next((c for c in verb.children if c.dep_ in _SUBJECTS), None) if verb is not None else None
-    group = canonical_noun(subject) if subject is not None and subject.pos_ == "NOUN" else ""
-    return group if group in PERSON_GROUPS and group != "people" else None
+    all (which would refute any death toll); and which forces lost none is more than a group
+    word says ("the militants" who killed 20 fighters are fighters too), so a life lost is no
+    count (None)."""
+    return None if noun.lemma_.lower() == "life" else canonical_noun(noun)
 
 
 def _is_person(token) -> bool:
@@ -1336,11 +1363,6 @@ def implicit_counts(doc) -> list[tuple[int, int, int, Attachment]]:
             if event and verb is not None:
                 found.append((0, start, token.idx + len(token), Attachment(
                     counted=counted, event=event, spans=(("event", verb.idx, verb.idx + len(verb)),))))
-            elif low in ("nobody", "one") and token.dep_ in ("nsubj", "nsubjpass") and _governing_verb(token):
-                # "nobody has heard of it", "no one can determine": no people, doing what the verb says
-                # ("none" and "neither" stand for a noun said before, so they need an event)
-                found.append((0, start, token.idx + len(token), Attachment(
-                    counted="people", property=_governing_verb(token))))
             continue
         if token.pos_ != "NOUN" or token.lower_ in NOT_COUNTED:
             continue
@@ -1348,6 +1370,8 @@ def implicit_counts(doc) -> list[tuple[int, int, int, Attachment]]:
         if value is None:
             continue
         det = next(c for c in token.children if c.dep_ == "det")
+        if value == 1 and unknown_single(token):
+            continue
         if value == 1 and negated_single(token, det):
             value = 0  # "not a soldier was hurt", "without a shot fired"
             if zero_owner(token) is None:
@@ -1357,13 +1381,6 @@ def implicit_counts(doc) -> list[tuple[int, int, int, Attachment]]:
         verb = None
         if not event:
             event, verb = _role_event(token, counted, False)
-        if value == 0 and not event and token.tag_ == "NNS" and _governing_verb(token):
-            # "no new jobs", "no complaints have been filed": none of a countable thing (plural,
-            # so not "no evidence"), compared only with a count of it under the same verb
-            det = next(c for c in token.children if c.dep_ == "det")
-            found.append((0, det.idx, token.idx + len(token), Attachment(
-                counted=counted, property=_governing_verb(token), spans=(("entity", token.idx, token.idx + len(token)),))))
-            continue
         if not event or not _compatible(event, counted):
             continue
         if event in ("fired", "intercepted") and counted not in MUNITIONS:

@@ -45,7 +45,7 @@ INF = math.inf
 # Bumped whenever extraction changes what a frame says. An index stores its passages' frames with
 # the version that made them; one made by another version is re-parsed at check time, so a fix to
 # the frames (a false accusation removed) reaches indexes built before it.
-FRAMES_VERSION = 24
+FRAMES_VERSION = 25
 WORD_DISTANCE_EVENTS = {"killed", "wounded", "arrested", "displaced"}  # the fallback's verbs-before-noun
 MUNITIONS = {"rockets", "drones", "airstrikes"}
 
@@ -751,7 +751,7 @@ def extract_quantities(text: str, reference_date: str = "", doc=None, parse: boo
                 "one", "a single") and doc is not None:
             negated, owner = _negated_one(doc, start, end)
             if negated and owner is None:
-                continue  # "America didn't lose a single life": no one of a group the text names
+                continue  # "America didn't lose a single life", "did not confirm a single death"
             if negated:
                 low = high = 0.0  # "won without one negative TV spot", "forces did not lose a single life"
                 qualifier, counted = "none", owner
@@ -900,10 +900,12 @@ def _ordinal_before_noun(doc, text: str, end: int) -> bool:
 
 def _negated_one(doc, start: int, end: int) -> tuple[bool, str | None]:
     """Whether 'one' / 'a single' is negated to none, and what the none then counts."""
-    from vericlaim.claims.frames import counted_noun, negated_single, tokens_in, zero_owner
+    from vericlaim.claims.frames import counted_noun, negated_single, tokens_in, unknown_single, zero_owner
 
     tokens = tokens_in(doc, start, end)
     noun = counted_noun(tokens[-1]) if tokens else None
+    if noun is not None and unknown_single(noun):
+        return True, None  # not known, so no count at all
     if noun is None or not negated_single(noun, tokens[-1]):
         return False, ""
     return True, zero_owner(noun)
