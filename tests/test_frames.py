@@ -710,3 +710,14 @@ def test_a_recent_window_only_compares_with_the_same_window():
 def test_sports_scores_are_never_counts(sentence):
     assert [q.text for q in extract_quantities(sentence) if q.unit != "date" and q.low in (6, 7, 3, 4, 34, 17, 2)
             and q.counted not in ("sacks",)] == []
+
+
+# False accusations the reviews found that predate stop 24 and are not fixed yet: kept visible.
+@pytest.mark.xfail(strict=True, reason="known false conflicts, older than stop 24; see docs/BENCHMARKS.md")
+@pytest.mark.parametrize("claim,passage", [
+    ("Militants fired 30 rockets at the city.", "Not a single rocket hit the city."),  # fired is not hit
+    ("Five members of the cell were killed in the raid.", "Only one of the 12 members of the cell was killed."),
+])
+def test_known_false_conflicts(claim, passage):
+    found = tuple(q for q in extract_quantities(claim) if q.unit != "date")
+    assert compare(found, extract_quantities(passage)).status != "conflict"
