@@ -398,8 +398,7 @@ def _implicit(doc, text: str, taken: list[tuple[int, int]]) -> list[Quantity]:
         if any(s < end and start < e for s, e in taken):
             continue
         found.append(Quantity(float(value), float(value), "", parts.counted, "none" if value == 0 else "",
-                              text[start:end], start, end, event=parts.event, property=parts.property,
-                              spans=parts.spans))
+                              text[start:end], start, end, event=parts.event, spans=parts.spans))
     return found
 
 
@@ -438,13 +437,19 @@ def _ratio_frame(doc, start: int, end: int) -> tuple[str, str]:
     return counted, _share_predicate(anchor)
 
 
-def _share_predicate(anchor) -> str:
-    """What a share is a share of: the verb above ``anchor`` and its complement ('have insurance')."""
+def _climb_to_verb(anchor):
+    """Up to four steps up the parse from ``anchor``, stopping at the first verb (or the root)."""
     verb = anchor
     for _ in range(4):
         if verb is None or verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
             break
         verb = verb.head
+    return verb
+
+
+def _share_predicate(anchor) -> str:
+    """What a share is a share of: the verb above ``anchor`` and its complement ('have insurance')."""
+    verb = _climb_to_verb(anchor)
     if verb is None or verb.pos_ not in ("VERB", "AUX"):
         return ""
     complement = next((c.lemma_.lower() for c in verb.children if c.dep_ in ("dobj", "acomp", "attr", "prep", "oprd")), "")
@@ -454,11 +459,7 @@ def _share_predicate(anchor) -> str:
 def _negated_predicate(anchor) -> bool:
     """'did not release', 'has never once had a majority favor it': the share's verb, or the verb
     above it, is negated."""
-    verb = anchor
-    for _ in range(4):
-        if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
-            break
-        verb = verb.head
+    verb = _climb_to_verb(anchor)
     verbs = [verb] + ([verb.head] if verb.head.pos_ in ("VERB", "AUX") and verb.head.i != verb.i else [])
     return any(c.dep_ == "neg" or c.lower_ in ("never", "not", "n't") for v in verbs for c in v.children)
 
