@@ -28,7 +28,7 @@ from vericlaim.records import Quantity
 
 GOLD_DIR = Path(__file__).parent / "data" / "quantity_gold"
 CASUALTY_EVENTS = {"killed", "wounded"}
-SPLITS = ("dev", "dev2", "dev3", "dev4", "test")  # test is held out: reported, never tuned on
+SPLITS = ("dev", "dev2", "dev3", "dev4", "dev5", "test")  # test is held out: reported, never tuned on
 _UNIT_ALIASES = {"dollars": "USD", "usd": "USD", "$": "USD", "euros": "EUR", "pounds": "GBP",
                  "%": "percent", "per cent": "percent", "percentage point": "percentage points", "kilometres": "km", "kilometers": "km",
                  "metres": "m", "meters": "m", "tonnes": "t", "tons": "t", "year": "years",
@@ -109,24 +109,62 @@ def match_quantity(found: list[Quantity], span: tuple[int, int] | None) -> Quant
     return min(candidates, key=lambda q: abs(q.start - start)) if candidates else None
 
 
+def _field_scores(gold: dict, low: float, high: float, unit: str, entity: str, event: str,
+                  either_side_casualties: bool = False) -> FrameScore:
+    """Field-by-field agreement of one frame (already in canonical units) with a gold row."""
+    g_high = math.inf if gold.get("high") is None else float(gold["high"])
+    g_unit, g_low, g_high = canonical_unit(gold.get("unit", ""), float(gold["low"]), g_high)
+    value = _close(low, g_low) and _close(high, g_high)
+    # The counted entity is scored for counts. For a measurement (percent, money, distance) what
+    # "entity" holds differs between annotators ("14 percent of Americans": '' or 'americans'),
+    # and what aligns measurements is the measured property, so an empty side is not an error.
+    g_entity, p_entity = canonical_entity(gold.get("entity", "")), canonical_entity(entity)
+    entity_right = g_entity == p_entity or (bool(g_unit or unit) and not (g_entity and p_entity))
+    event_gold, event = gold.get("event", "") or "", event or ""
+    casualty_kinds = ("", "killed", "wounded")
+    event_right = event == event_gold or (event == "killed or wounded" and event_gold in casualty_kinds) or (
+        either_side_casualties and event_gold == "killed or wounded" and event in casualty_kinds)
+    return FrameScore(True, value, unit == g_unit, entity_right, event_right)
+
+
 def score_quantity(gold: dict, found: list[Quantity]) -> FrameScore:
     predicted = match_quantity(found, _span(gold["sentence"], gold["number_text"]))
     if predicted is None:
         return FrameScore(False, False, False, False, False)
-    g_high = math.inf if gold.get("high") is None else float(gold["high"])
-    g_unit, g_low, g_high = canonical_unit(gold.get("unit", ""), float(gold["low"]), g_high)
-    p_unit = "" if predicted.unit == "fraction" else predicted.unit
-    value = _close(predicted.low, g_low) and _close(predicted.high, g_high)
-    unit = p_unit == g_unit
-    # The counted entity is scored for counts. For a measurement (percent, money, distance) what
-    # "entity" holds differs between annotators ("14 percent of Americans": '' or 'americans'),
-    # and what aligns measurements is the measured property, so an empty side is not an error.
-    g_entity, p_entity = canonical_entity(gold.get("entity", "")), canonical_entity(predicted.counted)
-    entity = g_entity == p_entity or (bool(g_unit or p_unit) and not (g_entity and p_entity))
-    event_gold = gold.get("event", "") or ""
-    event = (predicted.event or "") == event_gold or (
-        predicted.event == "killed or wounded" and event_gold in ("", "killed", "wounded"))
-    return FrameScore(True, value, unit, entity, event)
+    unit = "" if predicted.unit == "fraction" else predicted.unit
+    return _field_scores(gold, predicted.low, predicted.high, unit, predicted.counted, predicted.event)
+
+
+def labels_agree(gold: dict, second: dict) -> FrameScore:
+    """Whether a second annotator's frame of the same amount agrees with the gold, by the scorer's rules.
+
+    This is the human ceiling the tool's frame accuracy should be read against: two careful
+    readers of the same sentence do not agree on every entity ("forces" or "fighters").
+    """
+    high = math.inf if second.get("high") is None else float(second["high"])
+    unit, low, high = canonical_unit(second.get("unit", ""), float(second["low"]), high)
+    return _field_scores(gold, low, high, unit, second.get("entity", ""), second.get("event", ""),
+                         either_side_casualties=True)
+
+
+def score_agreement(rows: list[dict], second: dict[str, dict]) -> dict:
+    """Agreement of the gold ``rows`` with a blind second annotation (by id), and the tool against both."""
+    both = [row for row in rows if row["id"] in second]
+    n = len(both) or 1
+    agree = [labels_agree(row, second[row["id"]]) for row in both]
+    parsed: dict[str, list[Quantity]] = {}
+    tool_vs_second = 0
+    for row in both:
+        found = parsed.setdefault(row["sentence"], extract_quantities(row["sentence"]))
+        relabelled = {**row, **{k: second[row["id"]].get(k) for k in ("low", "high", "unit", "entity", "event")}}
+        tool_vs_second += score_quantity(relabelled, found).frame
+    casualty = [a for row, a in zip(both, agree, strict=True) if row.get("event") in CASUALTY_EVENTS]
+    return {
+        "rows": len(both),
+        **{name: sum(getattr(a, name) for a in agree) / n for name in ("value", "unit", "entity", "event", "frame")},
+        "casualty_event": sum(a.event for a in casualty) / (len(casualty) or 1),
+        "tool_frame_vs_second": tool_vs_second / n,
+    }
 
 
 def load_jsonl(path: Path) -> list[dict]:
@@ -225,6 +263,7 @@ def run_gold(folder: Path, split: str | None = None, nli_model: str | None = Non
     pairs = load_jsonl(pairs_path) if pairs_path.is_file() else []
     if not quantities and not pairs:
         raise FileNotFoundError(f"{folder}: no quantities*.jsonl or pairs.jsonl")
+    second = {row["id"]: row for path in sorted(folder.glob("second_annotation*.jsonl")) for row in load_jsonl(path)}
     present = {r.get("split") for r in quantities + pairs}
     result = {}
     # dev2 and dev3 are later development sets, each annotated from fresh documents after the
@@ -236,6 +275,9 @@ def run_gold(folder: Path, split: str | None = None, nli_model: str | None = Non
             **({"pairs_aligned": score_pairs([r for r in pairs if r.get("split") == name], nli_model, threshold)}
                if nli_model else {}),
         }
+        in_split = [r for r in quantities if r.get("split") == name and r["id"] in second]
+        if in_split:
+            result[name]["agreement"] = score_agreement(in_split, second)
     return result
 
 
@@ -263,4 +305,12 @@ def markdown(result: dict) -> str:
         lines.append(f"| {split} | {check} | {p['pairs']} | {p['gold_comparable']} | {p['gold_conflicts']} | "
                      f"{p['predicted_conflicts']} | **{fmt(p['conflict_precision'])}** | {fmt(p['conflict_recall'])} | "
                      f"{fmt(p['comparable_precision'])} | {fmt(p['comparable_recall'])} |")
+    agreeing = [(split, scores["agreement"]) for split, scores in result.items() if "agreement" in scores]
+    if agreeing:
+        lines += ["", "| split | amounts labelled twice | value | unit | entity | event | **frame agreement** | "
+                  "casualty event | tool frame vs second annotator |", "|---|---|---|---|---|---|---|---|---|"]
+        for split, a in agreeing:
+            lines.append(f"| {split} | {a['rows']} | {a['value']:.3f} | {a['unit']:.3f} | {a['entity']:.3f} | "
+                         f"{a['event']:.3f} | **{a['frame']:.3f}** | {a['casualty_event']:.3f} | "
+                         f"{a['tool_frame_vs_second']:.3f} |")
     return "\n".join(lines)
