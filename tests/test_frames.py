@@ -469,7 +469,7 @@ def test_units_and_bounds_dev3(sentence, surface, low, high, unit, qualifier):
     test_units_qualifiers_and_one_unit_periods(sentence, surface, low, high, unit, qualifier)
 
 
-# Shapes found on the fourth development split (dev4), in sentences of our own.
+# Shapes found on the fourth and fifth development splits (dev4, dev5), in sentences of our own.
 FRAMES_DEV4 = [
     # wire text without commas: each item of a list is its own count, and shares the event
     ("Mortar fire kills 6 women 4 children in Deir Ezzor village.", "6", 6, 6, "women", "killed"),
@@ -499,13 +499,60 @@ FRAMES_DEV4 = [
 ]
 
 
-@pytest.mark.parametrize("sentence,surface,low,high,counted,event", FRAMES_DEV4,
-                         ids=[f"dev4-{i}:{row[1]}" for i, row in enumerate(FRAMES_DEV4)])
-def test_frame_dev4_shapes(sentence, surface, low, high, counted, event):
+# Shapes found on the fifth development split (dev5), in sentences of our own.
+FRAMES_DEV5 = [
+    # verbs of killing the lexicon lacked, and event nouns with an of-phrase
+    ("Militants publicly crucified seven men in the square.", "seven", 7, 7, "people", "killed"),
+    ("The clip showed the beheadings of at least 11 men.", "11", 11, INF, "people", "killed"),
+    # of fighters, "destroyed" and "lost" report them killed
+    ("Army units destroyed over 40 terrorists near the dam.", "40", 40, INF, "terrorists", "killed"),
+    ("The rebel alliance lost nearly 90 fighters in the battle.", "90", 81, 90, "fighters", "killed"),
+    # people taken hostage or held captive are arrested
+    ("Gunmen took 35 villagers hostage on Monday.", "35", 35, 35, "people", "arrested"),
+    # "died" straight after the noun, whatever clause the parse hangs the noun on
+    ("After the night of shelling nine people died and 20 were hurt.", "nine", 9, 9, "people", "killed"),
+    # "are missing" after a bare number
+    ("The flood killed 80 people and 300 are missing.", "300", 300, 300, "people", "missing"),
+    # "those killed include" and "the dead included" lend their event to the parts
+    ("Rescuers said those killed in the blasts include 6 children and 2 women.", "6", 6, 6, "children", "killed"),
+    # a headline: a bare number with its own participle after it
+    ("Five Farmers Killed 12 Injured in Shelling Near Hama.", "Five", 5, 5, "farmers", "killed"),
+    # "two women and a child": each with its own count
+    ("The raid killed nine people including three women and a boy.", "three", 3, 3, "women", "killed"),
+    # the participle after an appositive ("some of them children")
+    ("Twelve civilians some of them children killed in shelling on Douma.", "Twelve", 12, 12, "civilians",
+     "killed"),
+    # "another 30 sealed off": a participle of its own keeps the earlier event away
+    ("Forty fighters were killed and another 25 trapped in the tunnels.", "25", 25, 25, "fighters", ""),
+    # a singular reporting noun after a plural number is the source, not the counted thing
+    ("Shelling on school kills 8 monitoring group says.", "8", 8, 8, "people", "killed"),
+    ("Toll from market bombing at least 52 Observatory.", "52", 52, INF, "people", "killed"),
+    # "a family of 12" is people; "3 million fewer Americans" counts Americans; "40 jobs bills" bills
+    ("The man was beaten by a family of 9 in the street.", "9", 9, 9, "people", ""),
+    ("Today 2 million fewer Texans have coverage.", "2 million", 2e6, 2e6, "texans", ""),
+    ("The House passed 30 jobs bills last year.", "30", 30, 30, "bills", ""),
+    ("Activists said that three IS fighters were killed near the border.", "three", 3, 3, "fighters",
+     "killed"),
+    # a tally after a verb of voting counts votes
+    ("The Senate voted 51-49 to confirm her.", "51", 51, 51, "votes", ""),
+]
+
+
+@pytest.mark.parametrize("sentence,surface,low,high,counted,event", FRAMES_DEV4 + FRAMES_DEV5,
+                         ids=[f"dev4-{i}:{row[1]}" for i, row in enumerate(FRAMES_DEV4)]
+                         + [f"dev5-{i}:{row[1]}" for i, row in enumerate(FRAMES_DEV5)])
+def test_frame_later_dev_shapes(sentence, surface, low, high, counted, event):
     test_frame(sentence, surface, low, high, counted, event)
 
 
 @pytest.mark.parametrize("sentence,surface,low,high,unit,qualifier", [
+    # dev5: a verb that passes the amount; a scale both ends of a range share; rupees; points
+    ("Turnout topped 70 percent in 2018.", "70 percent", 70, INF, "percent", "more than"),
+    ("The bill could exceed $2 trillion over a decade.", "$2 trillion", 2e12, INF, "USD", "more than"),
+    ("Between 4 and 5 million people may lose cover.", "4 and 5 million", 4e6, 5e6, "", "range"),
+    ("A litre of milk costs Rs 60 now.", "Rs 60", 60, 60, "INR", ""),
+    ("The poll showed a 12-point lead for the mayor.", "12-point", 12, 12, "percentage points", ""),
+    ("It comes to 18 gallons, not 30.", "30", 30, 30, "gallons", ""),
     ("The rise could be as high as 300 percent.", "300 percent", 0, 300, "percent", "up to"),
     ("The last big spill happened over 40 years ago.", "40 years", 40, INF, "years", "more than"),
     ("He served over 10 years in the senate.", "10 years", 10, 10, "years", ""),
@@ -514,7 +561,7 @@ def test_frame_dev4_shapes(sentence, surface, low, high, counted, event):
     ("The hearing ended roughly an hour later.", "an hour", 0.9, 1.1, "hours", "about"),
     ("Such policies last a year.", "a year", 1, 1, "years", ""),
 ])
-def test_units_and_bounds_dev4(sentence, surface, low, high, unit, qualifier):
+def test_units_and_bounds_dev4_and_dev5(sentence, surface, low, high, unit, qualifier):
     test_units_qualifiers_and_one_unit_periods(sentence, surface, low, high, unit, qualifier)
 
 
@@ -659,6 +706,14 @@ def test_headline_case_keeps_names_and_offsets():
     assert "Syrian Democratic" in normal and "Raqqa" in normal
     sentence = "The Syrian Observatory for Human Rights said 20 people were killed."
     assert headline_case(sentence) == sentence  # ordinary prose is never touched
+
+
+def test_the_groups_initials_are_read_as_a_name_and_offsets_hold():
+    from vericlaim.claims.parser import parser_text
+
+    text = "Activists said that three IS fighters were killed. THIS IS WAR."
+    read = parser_text(text)
+    assert len(read) == len(text) and "three IZ fighters" in read and "THIS IS WAR" in read
 
 
 # A review of this round's rules found these new ways to accuse falsely; each stays unrelated.

@@ -33,6 +33,7 @@ from vericlaim.claims.lexicon import (
     OBJECT_EVENTS,
     PATIENT_SUBJECT_LEMMAS,
     PERIOD_WORDS,
+    PERSON_EVENTS,
     PERSON_GROUPS,
     PERSON_NOUNS,
     PROPERTY_WORDS,
@@ -48,11 +49,15 @@ _EVENT_ADJECTIVES = set(_ADJECTIVE_EVENTS)
 _SCALE_NOUNS = {"dozen", "hundred", "thousand", "million", "billion"}
 # Nouns naming an event, whose of-phrase is what it happened to ("the killing of 12 civilians").
 _OF_EVENT_NOUNS = {"death": "killed", "killing": "killed", "murder": "killed", "massacre": "killed",
-                   "execution": "killed", "slaughter": "killed", "injury": "wounded", "wounding": "wounded",
+                   "execution": "killed", "slaughter": "killed", "beheading": "killed", "crucifixion": "killed",
+                   "assassination": "killed", "lynching": "killed", "injury": "wounded", "wounding": "wounded",
                    "arrest": "arrested", "detention": "arrested", "capture": "arrested", "abduction": "arrested",
                    "kidnapping": "arrested", "evacuation": "displaced", "displacement": "displaced",
                    "deployment": "deployed", "interception": "intercepted", "disappearance": "missing"}
 _TOLL_WORDS = {"toll", "number", "count", "total", "tally", "figure"}
+# Verbs that, of fighters, report them killed: "destroyed 60 terrorists", "the army lost 20 soldiers"
+_PERSON_OBJECT_KILLING = {"destroy", "eliminate", "liquidate", "lose"}
+_COMBATANTS = {"troops", "fighters", "terrorists", "militants", "rebels", "jihadists", "insurgents", "gunmen"}
 
 
 @dataclass(frozen=True)
@@ -228,8 +233,9 @@ def counted_noun(num):
     # ("3 Aleppo schoolchildren state media": a plural the lexicon counts is no modifier)
     while noun is not None and noun.dep_ in ("compound", "nmod") and noun.head.pos_ == "NOUN" \
             and noun.head.i > noun.i and not any(c.dep_ == "nummod" and c.i > noun.i for c in noun.head.children) \
-            and not (noun.tag_ == "NNS" and (noun.lower_ in COUNTED or noun.lower_ in PERSON_NOUNS)):
-        noun = noun.head
+            and not (noun.tag_ == "NNS" and (noun.lower_ in COUNTED or noun.lower_ in PERSON_NOUNS)
+                     and not (noun.head.i == noun.i + 1 and noun.head.tag_ == "NNS")):
+        noun = noun.head  # ("40 jobs bills": a plural straight before its plural head modifies it)
     # "119 weather and climate disasters": a singular modifier coordinated with the plural head
     if noun is not None and noun.tag_ == "NN" and not any(c.dep_ == "det" for c in noun.children):
         plural = [c for c in noun.children if c.dep_ == "conj" and c.tag_ == "NNS"
@@ -256,7 +262,8 @@ def _plural_after(num, noun):
         # plural that is counted, whatever longer compound the parse hangs the number on
         for token in doc[at:noun.i]:
             if _lexicon_plural(token):
-                return token
+                # ("40 jobs bills": a plural straight before a plural head only modifies it)
+                return noun if token.i + 1 == noun.i and noun.tag_ == "NNS" else token
             if token.pos_ not in ("PROPN", "ADJ"):
                 break
         return noun
@@ -305,6 +312,12 @@ def _counted_noun(num):
         return head
     if num.dep_ in ("nummod", "quantmod", "conj", "compound") and head.pos_ == "NUM" and head.i != num.i:
         return counted_noun(head)  # "between 20 and 30 civilians", "1 200 soldiers"
+    if head.i == num.i + 1 and head.pos_ == "PROPN" and head.dep_ == "compound" and head.head.pos_ == "NOUN" \
+            and head.head.i > head.i:
+        return head.head  # "five IS militants", tagged as if the five were a subject of "IS"
+    if num.dep_ == "npadvmod" and head.lower_ in ("more", "fewer", "less", "additional", "extra") \
+            and head.dep_ == "amod" and head.head.pos_ in ("NOUN", "PROPN") and head.head.i == head.i + 1:
+        return head.head  # "3 million fewer Americans", "500 more troops"
     return _of_object(num)
 
 
@@ -343,8 +356,9 @@ def _coordinated_people(noun, counted: str) -> str:
     while stack:
         for child in stack.pop().children:
             if child.dep_ == "conj" and child.pos_ in ("NOUN", "ADJ"):
-                if any(g.dep_ == "nummod" or g.like_num for g in child.children):
-                    return counted
+                if any(g.dep_ == "nummod" or g.like_num or (g.dep_ == "det" and g.lower_ in ("a", "an", "another"))
+                       for g in child.children):
+                    return counted  # "two women and a child": each has its own count
                 conjuncts.append(child)
                 stack.append(child)
     if not conjuncts:
@@ -490,6 +504,12 @@ def _verb_event(verb, counted: str) -> str:
         return "displaced"  # "were granted safe passage out of the town"
     if event:
         return event
+    if lemma in _PERSON_OBJECT_KILLING and counted in _COMBATANTS and _has_object(verb):
+        return "killed"  # "destroyed over 60 terrorists", "lost over one hundred militants"
+    if lemma in ("take", "hold", "keep") and any(
+            c.dep_ in ("dobj", "oprd", "attr", "xcomp", "advmod", "npadvmod", "acomp", "ccomp", "advcl")
+            and c.lemma_.lower() in ("hostage", "captive", "prisoner") for c in verb.children):
+        return "arrested"  # "took 900 civilians hostage", "were holding them captive"
     if lemma in ("force", "drive", "compel") and any(
             c.dep_ == "xcomp" and c.lemma_.lower() in ("flee", "leave", "evacuate") for c in verb.children):
         return "displaced"  # "forced millions to flee their homes"
@@ -528,8 +548,12 @@ def _headline_participle(verb) -> bool:
         return True
     # "8 persons killed 58 others injured", tagged as if the persons did the killing: the
     # "object" carries its own casualty participle, so both are headline counts
-    return any(c.dep_ == "dobj" and any(g.dep_ == "acl" and g.lower_ in ("injured", "wounded", "hurt")
-                                        for g in c.children) for c in verb.children)
+    doc = verb.doc
+    return any(c.dep_ == "dobj" and (
+        any(g.dep_ == "acl" and g.lower_ in ("injured", "wounded", "hurt") for g in c.children)
+        # "Eight Civilians Killed 14 Injured": a bare number with its own participle after it
+        or (c.like_num and c.i + 1 < len(doc) and doc[c.i + 1].lower_ in ("injured", "wounded", "hurt")))
+        for c in verb.children)
 
 
 def _fell_victim(verb) -> bool:
@@ -562,6 +586,10 @@ def _role_event(anchor, counted: str, number_is_noun: bool) -> tuple[str, object
                     return _event_of_verb(verb, counted), verb
                 cur = verb
                 continue
+            before = prep.doc[prep.i - 1] if prep.i > 0 else prep
+            if prep.lower_ == "of" and before.lemma_.lower() in _OF_EVENT_NOUNS and before.pos_ == "NOUN":
+                # "the death of one civilian and injury of 13 others", whatever "of" hangs on
+                return _OF_EVENT_NOUNS[before.lemma_.lower()], before
             if prep.lower_ == "of" and prep.head.lemma_.lower() in _OF_EVENT_NOUNS and prep.head.i < prep.i:
                 # "the death of two leaders", "the arrest of 20 people": an event noun's of-phrase
                 return _OF_EVENT_NOUNS[prep.head.lemma_.lower()], prep.head
@@ -585,6 +613,9 @@ def _role_event(anchor, counted: str, number_is_noun: bool) -> tuple[str, object
         if head.pos_ not in ("VERB", "AUX", "ADJ") or head.i == cur.i:
             return "", None
         verb = head
+        if dep == "dobj" and verb.lemma_.lower() == "include":
+            # "those killed in two attacks include 14 children", "the dead included three women"
+            return _event_of_included(verb), verb
         event = _event_of_verb(verb, counted)
         if not event:
             return "", verb
@@ -618,11 +649,61 @@ def _role_event(anchor, counted: str, number_is_noun: bool) -> tuple[str, object
     return "", None
 
 
+_REPORTING_LEMMAS = {"say", "report", "tell", "claim", "confirm", "add", "state"}
+
+
+def _reporting_singular(num, noun) -> bool:
+    """A singular noun after a plural number that names who reports, not what is counted:
+    headline tags run into the text ("kills 10 monitoring group says", "at least 126 Observatory")."""
+    if noun.tag_ not in ("NN", "NNP") or noun.i <= num.i or num.lower_ in ("one", "1", "a", "an") \
+            or noun.lower_ in _UNIT_WORDS or noun.lower_ in _SCALE_NOUNS or noun.lower_ in COUNTED \
+            or noun.lower_ in PERSON_NOUNS or noun.lower_ in EXTRA_COUNTED:
+        return False
+    value = num.like_num and num.text.replace(",", "").isdigit() and int(num.text.replace(",", "")) > 1
+    if not (value or num.lower_ in ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")):
+        return False
+    if noun.dep_ == "nsubj" and noun.head.lemma_.lower() in _REPORTING_LEMMAS:
+        return True
+    following = noun.doc[noun.i + 1] if noun.i + 1 < len(noun.doc) else None
+    return noun.text[:1].isupper() and (following is None or following.is_punct) and noun.dep_ in ("appos", "compound", "ROOT")
+
+
+def _appositive_participle(noun) -> str:
+    """The event participle at the end of the noun's appositive ("ten civilians, some of them
+    children, killed in an airstrike"), which the parse hangs on the appositive, not the noun."""
+    chain = [c for c in noun.children if c.dep_ == "appos"]
+    for _ in range(3):
+        for token in chain:
+            for child in token.children:
+                if child.dep_ == "acl" and child.tag_ == "VBN" and not _has_object(child):
+                    event = EVENT_LEMMAS.get(child.lemma_.lower(), "")
+                    if event in PERSON_EVENTS:
+                        return event
+        chain = [c for token in chain for c in token.children if c.dep_ == "appos"]
+    return ""
+
+
+def _event_of_included(verb) -> str:
+    """What happened to the whole that ``verb`` ("include") lists the parts of, from its subject."""
+    for subject in (c for c in verb.children if c.dep_ in _SUBJECTS):
+        word = subject.lower_
+        if word in _ADJECTIVE_EVENTS:
+            return _ADJECTIVE_EVENTS[word]  # "the dead include ..."
+        if word in NOUN_EVENTS:
+            return NOUN_EVENTS[word]  # "the victims include ...", "casualties included ..."
+        for child in subject.children:
+            if child.dep_ in ("acl", "relcl", "amod") and child.tag_ in ("VBN", "JJ"):
+                event = EVENT_LEMMAS.get(child.lower_) or EVENT_LEMMAS.get(child.lemma_.lower(), "")
+                if event in PERSON_EVENTS:
+                    return event  # "those killed include ...", "people injured included ..."
+    return ""
+
+
 def _participle_after(doc, end: int):
     """'29 injured', '14 dead': an event word straight after the number."""
     for token in doc:
         if token.idx >= end:
-            if token.lower_ in ("killed", "dead", "injured", "wounded", "hurt", "missing", "arrested",
+            if token.lower_ in ("killed", "dead", "died", "injured", "wounded", "hurt", "missing", "arrested",
                                 "displaced", "detained"):
                 return token
             return None
@@ -646,7 +727,7 @@ def _participle_after_auxiliaries(doc, end: int) -> tuple[str, object]:
             continue
         if token.lower_ in _AUXILIARIES:
             continue
-        if token.tag_ in ("VBN", "VBD", "JJ"):
+        if token.tag_ in ("VBN", "VBD", "JJ") or token.lower_ == "missing":  # "60000 are missing" (VBG)
             lemma = token.lower_ if token.lower_ in ("dead", "missing", "injured", "wounded") else token.lemma_.lower()
             event = EVENT_LEMMAS.get(lemma, "")
             return (event, token) if event not in ("fired",) else ("", None)
@@ -918,6 +999,8 @@ def attach(doc, start: int, end: int, unit: str = "") -> Attachment:
             and num.lower_ not in ("one", "1", "a", "an") and not noun.lower_.endswith("s") \
             and noun.i + 1 < len(doc) and doc[noun.i + 1].text[:1].isupper():
         noun = None  # "kills 19 Monitor At least 19 ...": a headline's last word, not what 19 counts
+    if noun is not None and _reporting_singular(num, noun):
+        noun = None  # "kills 10 monitoring group says", "toll at least 126 Observatory": the source
     if noun is not None and noun.lower_ in NOT_COUNTED and _of_object(noun) is None:
         return Attachment(time=time)
     if noun is not None and _of_object(noun) is not None and noun.lower_ in (
@@ -928,7 +1011,12 @@ def attach(doc, start: int, end: int, unit: str = "") -> Attachment:
     if noun is None and num.dep_ == "pobj" and num.head.lower_ == "of" and \
             num.head.head.lemma_.lower() in ("population", "crowd"):
         noun = num.head.head  # "a population of about 18000": people
+    if noun is None and tokens[0].i >= 2 and doc[tokens[0].i - 1].lower_ == "of" and \
+            doc[tokens[0].i - 2].lemma_.lower() in ("family", "household", "crowd", "delegation", "crew"):
+        noun = doc[tokens[0].i - 2]  # "killed by a family of 12", "a family of six": people
     counted = canonical_noun(noun) if noun is not None else ""
+    if noun is not None and noun.i < tokens[0].i and noun.lemma_.lower() in ("family", "household", "crew"):
+        counted = "people"
     if noun is not None:
         counted = _coordinated_people(noun, counted)
     spans = []
@@ -964,7 +1052,8 @@ def attach(doc, start: int, end: int, unit: str = "") -> Attachment:
                 ("event", participle.idx, participle.idx + len(participle))]
     if not event:
         event = _event_of_earlier_object(doc, num) or _event_of_group(doc, num)
-    if not event and noun is None and num.i + 1 < len(doc) and doc[num.i + 1].lower_ in ("were", "was", "have", "had"):
+    if not event and noun is None and num.i + 1 < len(doc) and doc[num.i + 1].lower_ in (
+            "were", "was", "are", "is", "have", "had", "remain", "remained"):
         # "killed 20 soldiers and 14 were wounded": the parse makes 14 a conjunct of "soldiers",
         # but its own auxiliary and participle say what happened to it
         event = _event_after_auxiliaries(doc, end)
@@ -984,10 +1073,14 @@ def attach(doc, start: int, end: int, unit: str = "") -> Attachment:
         # words; the noun, its auxiliaries and the participle still say what happened
         event = _event_after_auxiliaries(doc, noun.idx + len(noun))
     if not event and noun is not None and noun.i > num.i and noun.i + 1 < len(doc) and \
-            doc[noun.i + 1].lower_ in ("killed", "dead", "injured", "wounded", "hurt", "missing") and \
+            doc[noun.i + 1].lower_ in ("killed", "dead", "died", "injured", "wounded", "hurt", "missing") and \
             doc[noun.i + 1].dep_ not in ("amod",) and (verb is None or verb.i != noun.i + 1):
-        # "scores of others injured", where the parse hangs the participle on another clause
-        event = EVENT_LEMMAS.get(doc[noun.i + 1].lower_) or _ADJECTIVE_EVENTS.get(doc[noun.i + 1].lower_, "")
+        # "scores of others injured", "shelling six people died", where the parse hangs the
+        # participle on another clause
+        event = (EVENT_LEMMAS.get(doc[noun.i + 1].lower_) or _ADJECTIVE_EVENTS.get(doc[noun.i + 1].lower_, "")
+                 or EVENT_LEMMAS.get(doc[noun.i + 1].lemma_.lower(), ""))
+    if not event and noun is not None:
+        event = _appositive_participle(noun)  # "Ten civilians some of them children killed in airstrike"
     if not event:
         event = _toll_event(num)
         if event and noun is None:

@@ -62,6 +62,9 @@ QUALIFIERS = {
     "less than": "less than", "fewer than": "less than", "under": "less than",
     "below": "less than", "at most": "up to", "no more than": "up to",
     "above": "more than", "within": "up to",
+    # a verb that passes the amount: "topped 80 percent", "could exceed $7 trillion"
+    "topped": "more than", "tops": "more than", "exceeded": "more than", "exceeds": "more than",
+    "exceed": "more than", "surpassed": "more than", "surpasses": "more than",
     "exactly": "exactly", "only": "exactly", "just": "exactly",
 }
 ABOUT_TOLERANCE = 0.10  # "about 30" covers 27..33
@@ -148,7 +151,7 @@ UNITS = {
     "more years": ("years", 1.0), "more months": ("months", 1.0), "more days": ("days", 1.0),
     "straight hours": ("hours", 1.0), "straight days": ("days", 1.0),
 }
-CURRENCY_SIGNS = {"$": "USD", "US$": "USD", "€": "EUR", "£": "GBP", "₹": "INR"}
+CURRENCY_SIGNS = {"$": "USD", "US$": "USD", "€": "EUR", "£": "GBP", "₹": "INR", "Rs": "INR", "Rs.": "INR"}
 # words that mark "zero": "no one was killed", "no casualties"
 ZERO_WORDS = ("no one", "nobody", "no casualties", "no deaths", "no injuries", "none")
 MONTHS = (
@@ -162,7 +165,7 @@ WEEKDAYS = "monday tuesday wednesday thursday friday saturday sunday".split()
 # others to people; frames.py checks that the counted noun plays the patient's role.
 EVENT_LEMMAS = _by_word({
     "killed": "kill die slay massacre execute perish murder behead assassinate dead slaughter "
-              "martyr",
+              "martyr crucify strangle lynch",
     "wounded": "wound injure hurt maim injured wounded",
     "fired": "fire launch lob hit strike land fall rain slam pound drop",
     "intercepted": "intercept",

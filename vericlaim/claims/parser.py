@@ -52,7 +52,7 @@ def parser_name() -> str:
 def parse(text: str):
     """The spaCy Doc of one text (None when no pipeline is installed or the text is blank)."""
     nlp = load_parser()
-    return nlp(headline_case(text)) if nlp is not None and text.strip() else None
+    return nlp(parser_text(text)) if nlp is not None and text.strip() else None
 
 
 def parse_many(texts: list[str], batch_size: int = 256) -> list:
@@ -60,7 +60,18 @@ def parse_many(texts: list[str], batch_size: int = 256) -> list:
     nlp = load_parser()
     if nlp is None:
         return [None] * len(texts)
-    return list(nlp.pipe((headline_case(t) for t in texts), batch_size=batch_size))
+    return list(nlp.pipe((parser_text(t) for t in texts), batch_size=batch_size))
+
+
+# "five IS militants": the group's initials read as the verb "is" ("five" becomes its subject).
+# A same-length stand-in the tagger reads as a name keeps "five" on "militants" and every offset.
+_GROUP_INITIALS = re.compile(r"(?<=\s)IS(?=\s+[a-z])")
+
+
+def parser_text(text: str) -> str:
+    """What the parser reads for ``text``: Title Case headlines lower-cased and "IS" as a name,
+    always the same length, so that every character offset of the parse holds for ``text``."""
+    return _GROUP_INITIALS.sub("IZ", headline_case(text))
 
 
 _WORD = re.compile(r"\S+")

@@ -45,7 +45,7 @@ INF = math.inf
 # Bumped whenever extraction changes what a frame says. An index stores its passages' frames with
 # the version that made them; one made by another version is re-parsed at check time, so a fix to
 # the frames (a false accusation removed) reaches indexes built before it.
-FRAMES_VERSION = 25
+FRAMES_VERSION = 26
 WORD_DISTANCE_EVENTS = {"killed", "wounded", "arrested", "displaced"}  # the fallback's verbs-before-noun
 MUNITIONS = {"rockets", "drones", "airstrikes"}
 
@@ -53,7 +53,7 @@ _WORD_NUM = "|".join(sorted(list(UNITS_WORDS) + list(TENS_WORDS), key=len, rever
 _SCALE = r"(?:hundred|thousand|million|billion|trillion|lakh|crore|bln|mln|bn|mn|m|k)\b"
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\s\d+(?=\s*(?:million|billion|trillion|percent|%|per\scent))|\d{1,3}(?:\u00a0\d{3}|\s\d{3}(?=\s[a-z]))+|\d+(?:\.\d+)?"
 _NUMBER = (
-    rf"(?:(?P<cur>US\$|\$|€|£|₹)\s?)?"
+    rf"(?:(?P<cur>US\$|\$|€|£|₹|(?<![A-Za-z])Rs\.?(?=\s?\d))\s?)?"
     rf"(?P<num>(?:{_DIGITS})(?:[\s-]?{_SCALE}(?:\s{_SCALE})?)?"
     rf"|(?:(?:{_WORD_NUM})(?:[- ](?:{_WORD_NUM}))?)(?:\s(?:dozen|{_SCALE}))*)"
 )
@@ -227,8 +227,16 @@ _UNIT_AFTER = re.compile("|".join(
     rf"[\"”’]?\s?(?:-\s?)?({re.escape(phrase)})(?![a-z])" for phrase in _UNIT_PHRASES))
 
 
+# "a 17-point change", "a 10-point lead": points of a share (not "a 10-point plan")
+_POINT_CHANGE = re.compile(r"-?\s?points?\s+(?:change|drop|decline|fall|gain|gap|increase|jump|lead|margin|"
+                           r"rise|swing|advantage|deficit|edge|shift|slide)\b")
+
+
 def _unit_after(text: str, pos: int) -> tuple[str, float, int] | None:
     rest = text[pos:pos + 30].lower()
+    point = _POINT_CHANGE.match(rest)
+    if point is not None:
+        return "percentage points", 1.0, pos + rest.index("point") + len("point")
     match = _UNIT_AFTER.match(rest)
     if match is None:
         return None
@@ -699,6 +707,12 @@ def extract_quantities(text: str, reference_date: str = "", doc=None, parse: boo
                         is_range = False  # "from 2,000 to a few hundred", "by 825,000 to 2.85 million"
                     if joiner != "to" and _TALLY_AFTER.match(text, second.end()):
                         is_range = False  # "a 43-55 vote": two counts of votes, not a range
+                    scale = re.search(_SCALE, second.group("num"), re.IGNORECASE)
+                    if is_range and other is not None and scale is not None and not re.search(
+                            _SCALE, match.group("num"), re.IGNORECASE):
+                        factor = parse_number("1 " + scale.group())
+                        if factor and value * factor <= other:
+                            value *= factor  # "12 to 13 million": the scale is both ends'
                     if other is not None and other > value and is_range:
                         low, high, qualifier = value, other, "range"
                         end = second.end()
@@ -762,7 +776,7 @@ def extract_quantities(text: str, reference_date: str = "", doc=None, parse: boo
         numeric.append(Quantity(low, high, unit, counted, qualifier, surface, start,
                                 start + len(surface) if surface != match.group() else end,
                                 event=event, relative=relative_fraction, **extra))
-    quantities += _listed_events(_elided_nouns(numeric, text), text, doc)
+    quantities += _lent_units(_vote_tallies(_listed_events(_elided_nouns(numeric, text), text, doc), text), text)
     quantities = [_people_by_event(q) for q in _add_sentence_times(quantities, doc, text)]
     return sorted(quantities, key=lambda q: q.start)
 
@@ -804,13 +818,50 @@ def _opens_with_whole(p: Quantity, text: str) -> bool:
         _SENTENCE_OPENING.search(text[:p.start - len(opener.group())]) is not None
 
 
+# "26 gallons, not 40", "235 days (not 692)", "3 percent rather than 10": the correction is in the
+# unit of the figure it corrects. Only units with no conversion factor or scale are lent.
+_CORRECTION_BEFORE = re.compile(r"(?:,|\(|;)\s*(?:and\s+)?(?:not|rather\s+than|instead\s+of)\s+$", re.IGNORECASE)
+_LENDABLE_UNITS = {"percent", "percentage points", "days", "weeks", "months", "years", "hours", "minutes", "gallons"}
+
+
+def _lent_units(numeric: list[Quantity], text: str) -> list[Quantity]:
+    result = list(numeric)
+    for i in range(1, len(result)):
+        previous, q = result[i - 1], result[i]
+        if q.unit or q.counted or q.relative or previous.unit not in _LENDABLE_UNITS:
+            continue
+        if q.start - previous.end <= 16 and _CORRECTION_BEFORE.search(text[previous.end:q.start]):
+            result[i] = replace(q, unit=previous.unit)
+    return result
+
+
+_TALLY_BEFORE = re.compile(r"\b(?:voted|votes?|vote\s+of|passed|approved|failed|rejected|defeated)\s+$", re.IGNORECASE)
+
+
+def _vote_tallies(numeric: list[Quantity], text: str) -> list[Quantity]:
+    """'voted 232-196', 'the House votes 226-194 to ...': a tally after a verb of voting counts votes."""
+    result = list(numeric)
+    for i in range(len(result) - 1):
+        first, second = result[i], result[i + 1]
+        if first.unit or second.unit or first.counted or second.counted:
+            continue
+        if re.fullmatch(r"\s*[-–—]\s*|\s+to\s+", text[first.end:second.start]) and \
+                _TALLY_BEFORE.search(text[max(0, first.start - 20):first.start]):
+            result[i], result[i + 1] = replace(first, counted="votes"), replace(second, counted="votes")
+    return result
+
+
+_OWN_PREDICATE = re.compile(r"\s+(?:were|was|are|is|have|has|had|remain(?:ed)?|[a-z]+ed)\b")
+
+
 def _elided_nouns(numeric: list[Quantity], text: str) -> list[Quantity]:
     result: list[Quantity] = []
     for q in numeric:
         previous = next((p for p in reversed(result) if p.end <= q.start), None)
         source = _noun_source(result, previous, q, text)
         if source is not None:
-            own_verb = bool(q.property) or bool(q.event)
+            # "and another 30 sealed off in the tunnels": a participle of its own says what happened
+            own_verb = bool(q.property) or bool(q.event) or _OWN_PREDICATE.match(text[q.end:]) is not None
             q = replace(q, counted=source.counted, event=q.event if own_verb else source.event)
         elif (previous is not None and q.unit == "fraction" and previous.unit == "fraction" and not q.counted
               and previous.counted and q.start - previous.end <= 120
