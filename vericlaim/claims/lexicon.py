@@ -110,7 +110,7 @@ EVENTS = _by_word({
 PERSON_GROUPS = frozenset({"troops", "fighters", "civilians", "people", "children", "women", "prisoners",
                            "refugees", "bodies", "medics"})
 # events that happen to people (the rest, "fired", "intercepted", happen to munitions)
-PERSON_EVENTS = frozenset({"killed", "wounded", "killed or wounded", "arrested", "displaced", "missing"})
+PERSON_EVENTS = frozenset({"killed", "wounded", "killed or wounded", "arrested", "displaced", "missing", "captured"})
 # nouns that are themselves an event count ("25 deaths" = 25 killed)
 NOUN_EVENTS = {"deaths": "killed", "fatalities": "killed", "injuries": "wounded", "death": "killed",
                "fatality": "killed", "injury": "wounded", "casualties": "killed or wounded",
@@ -165,7 +165,7 @@ WEEKDAYS = "monday tuesday wednesday thursday friday saturday sunday".split()
 # others to people; frames.py checks that the counted noun plays the patient's role.
 EVENT_LEMMAS = _by_word({
     "killed": "kill die slay massacre execute perish murder behead assassinate dead slaughter "
-              "martyr crucify strangle lynch",
+              "martyr crucify",
     "wounded": "wound injure hurt maim injured wounded",
     "fired": "fire launch lob hit strike land fall rain slam pound drop",
     "intercepted": "intercept",

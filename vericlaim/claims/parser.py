@@ -65,7 +65,8 @@ def parse_many(texts: list[str], batch_size: int = 256) -> list:
 
 # "five IS militants": the group's initials read as the verb "is" ("five" becomes its subject).
 # A same-length stand-in the tagger reads as a name keeps "five" on "militants" and every offset.
-_GROUP_INITIALS = re.compile(r"(?<=\s)IS(?=\s+[a-z])")
+_GROUP_INITIALS = re.compile(r"(?<=\s)IS(?=\s+(?:militants?|fighters?|jihadists?|members?|terrorists?|gunmen|"
+                             r"extremists?|insurgents?|commanders?|leaders?|suspects?)\b)")
 
 
 def parser_text(text: str) -> str:

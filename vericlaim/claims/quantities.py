@@ -227,16 +227,8 @@ _UNIT_AFTER = re.compile("|".join(
     rf"[\"”’]?\s?(?:-\s?)?({re.escape(phrase)})(?![a-z])" for phrase in _UNIT_PHRASES))
 
 
-# "a 17-point change", "a 10-point lead": points of a share (not "a 10-point plan")
-_POINT_CHANGE = re.compile(r"-?\s?points?\s+(?:change|drop|decline|fall|gain|gap|increase|jump|lead|margin|"
-                           r"rise|swing|advantage|deficit|edge|shift|slide)\b")
-
-
 def _unit_after(text: str, pos: int) -> tuple[str, float, int] | None:
     rest = text[pos:pos + 30].lower()
-    point = _POINT_CHANGE.match(rest)
-    if point is not None:
-        return "percentage points", 1.0, pos + rest.index("point") + len("point")
     match = _UNIT_AFTER.match(rest)
     if match is None:
         return None
@@ -773,9 +765,12 @@ def extract_quantities(text: str, reference_date: str = "", doc=None, parse: boo
         if not unit and not counted:
             counted = _counted_times(text, start, end) or counted
         relative_fraction = unit == "fraction" and re.match(r"\s+of\b", text[end:]) is not None
+        # "2 million more Americans", "500 fewer jobs": a difference, never compared with a total
+        # ("killed 42 and dozens more wounded": more people, with their own event, is a count)
+        difference = not unit and not event and _COMPARATIVE_AFTER.match(text, end) is not None
         numeric.append(Quantity(low, high, unit, counted, qualifier, surface, start,
                                 start + len(surface) if surface != match.group() else end,
-                                event=event, relative=relative_fraction, **extra))
+                                event=event, relative=relative_fraction or difference, **extra))
     quantities += _lent_units(_vote_tallies(_listed_events(_elided_nouns(numeric, text), text, doc), text), text)
     quantities = [_people_by_event(q) for q in _add_sentence_times(quantities, doc, text)]
     return sorted(quantities, key=lambda q: q.start)
@@ -851,6 +846,7 @@ def _vote_tallies(numeric: list[Quantity], text: str) -> list[Quantity]:
     return result
 
 
+_COMPARATIVE_AFTER = re.compile(r"\s+(?:more|fewer|less|additional|extra)\s+(?!than\b)[a-z]", re.IGNORECASE)
 _OWN_PREDICATE = re.compile(r"\s+(?:were|was|are|is|have|has|had|remain(?:ed)?|[a-z]+ed)\b")
 
 
