@@ -685,6 +685,7 @@ def test_negation_needs_the_count_itself():
     # "N more X" is a difference, never a total
     ("2 million more Americans are out of work since Obama took office.", "12 million Americans are out of work."),
     ("There are 3 million fewer Americans without insurance.", "There are 30 million Americans without insurance."),
+    ("The Pentagon deployed 500 more troops to Iraq.", "The Pentagon has deployed 3,500 troops to Iraq."),
     # "12 died" keeps the whole's noun
     ("Of the 150 passengers, 12 died.", "The crash killed 40 people."),
     # metaphor and intent

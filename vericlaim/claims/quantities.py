@@ -765,9 +765,9 @@ def extract_quantities(text: str, reference_date: str = "", doc=None, parse: boo
         if not unit and not counted:
             counted = _counted_times(text, start, end) or counted
         relative_fraction = unit == "fraction" and re.match(r"\s+of\b", text[end:]) is not None
-        # "2 million more Americans", "500 fewer jobs": a difference, never compared with a total
-        # ("killed 42 and dozens more wounded": more people, with their own event, is a count)
-        difference = not unit and not event and _COMPARATIVE_AFTER.match(text, end) is not None
+        # "2 million more Americans", "sent 450 more troops": a difference, never compared with a
+        # total ("killed 42 and dozens more wounded": other casualties are a count of their own)
+        difference = not unit and event not in _CASUALTY_EVENTS and _COMPARATIVE_AFTER.match(text, end) is not None
         numeric.append(Quantity(low, high, unit, counted, qualifier, surface, start,
                                 start + len(surface) if surface != match.group() else end,
                                 event=event, relative=relative_fraction or difference, **extra))
@@ -846,6 +846,7 @@ def _vote_tallies(numeric: list[Quantity], text: str) -> list[Quantity]:
     return result
 
 
+_CASUALTY_EVENTS = frozenset({"killed", "wounded", "killed or wounded", "missing"})
 _COMPARATIVE_AFTER = re.compile(r"\s+(?:more|fewer|less|additional|extra)\s+(?!than\b)[a-z]", re.IGNORECASE)
 _OWN_PREDICATE = re.compile(r"\s+(?:were|was|are|is|have|has|had|remain(?:ed)?|[a-z]+ed)\b")
 
