@@ -535,6 +535,15 @@ FRAMES_DEV5 = [
      "killed"),
     # a tally after a verb of voting counts votes
     ("The Senate voted 51-49 to confirm her.", "51", 51, 51, "votes", ""),
+    # dev6: "shot and killed"; "killed along with"; "eliminating scores of terrorists"; a number
+    # hung on a name before it ("in Raqa two suicide bombers"); two subjects, one a misparse
+    ("Six men were shot and killed outside the bar on Friday.", "Six", 6, 6, "people", "killed"),
+    ("Eleven soldiers were killed along with four Nusra Front gunmen in the clashes.", "four", 4, 4,
+     "fighters", "killed"),
+    ("Troops advanced eliminating scores of terrorists near the town.", "scores", 40, 99, "terrorists", "killed"),
+    ("In the province of Hama three suicide bombers struck a checkpoint.", "three", 3, 3, "fighters", ""),
+    ("A photo showing a dog running past five old men sitting on a bench was taken in May.", "five", 5, 5,
+     "people", ""),
 ]
 
 
@@ -552,6 +561,10 @@ def test_frame_later_dev_shapes(sentence, surface, low, high, counted, event):
     ("Between 4 and 5 million people may lose cover.", "4 and 5 million", 4e6, 5e6, "", "range"),
     ("A litre of milk costs Rs 60 now.", "Rs 60", 60, 60, "INR", ""),
     ("It comes to 18 gallons, not 30.", "30", 30, 30, "gallons", ""),
+    # dev6: seconds; an age after "people over" and "the age to"
+    ("The scam empties your account in 20 seconds.", "20 seconds", 20, 20, "seconds", ""),
+    ("The flu killed six vaccinated people over 70 in the county.", "70", 70, INF, "years", "more than"),
+    ("The bill raises the pension age to 68.", "68", 68, 68, "years", ""),
     ("The rise could be as high as 300 percent.", "300 percent", 0, 300, "percent", "up to"),
     ("The last big spill happened over 40 years ago.", "40 years", 40, INF, "years", "more than"),
     ("He served over 10 years in the senate.", "10 years", 10, 10, "years", ""),

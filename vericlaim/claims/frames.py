@@ -56,6 +56,7 @@ _OF_EVENT_NOUNS = {"death": "killed", "killing": "killed", "murder": "killed", "
 _TOLL_WORDS = {"toll", "number", "count", "total", "tally", "figure"}
 # Verbs that, of fighters, report them killed: "destroyed 60 terrorists", "the army lost 20 soldiers"
 _PERSON_OBJECT_KILLING = {"destroy", "eliminate", "liquidate"}
+_VAGUE_HEADS = {"scores", "dozens", "hundreds", "thousands", "tens", "number", "group"}
 
 
 def _kills_combatants(verb, noun, counted: str) -> bool:
@@ -356,7 +357,10 @@ def _noun_after(doc, end: int):
                     and following[0].pos_ != "NOUN":
                 following = following[1:]
     if following and (following[0].pos_ == "NOUN" or following[0].lower_ in COUNTED):
-        return following[0]
+        word = following[0]
+        if word.dep_ == "compound" and word.tag_ == "NN" and word.head.i == word.i + 1 and word.head.tag_ == "NNS":
+            return word.head  # "two suicide bombers", the number hung on a name before it
+        return word
     # "29 Syria rebels dead": a place or people's name before the plural noun it qualifies
     for skip in (1, 2) if not re.fullmatch(r"(?:19|20)\d\d", number) else ():  # "AFP 2018 US Service ..."
         if len(following) > skip and all(t.pos_ == "PROPN" for t in following[:skip]) \
@@ -498,6 +502,21 @@ def _coordinated_event(verb, event: str, has_subject: bool = False) -> str:
     return event
 
 
+def _second_verb_event(verb) -> str:
+    """'were shot and killed', 'rounded up and arrested': a casualty verb straight after a verb
+    with no event of its own, sharing its subject, says what happened ("shot and wounded")."""
+    if verb.lemma_.lower() not in ("shoot", "stab", "beat", "round", "gun", "gas", "ambush", "torture",
+                                   "hunt", "capture", "seize", "grab", "stop", "attack"):
+        return ""
+    for other in verb.children:
+        if other.dep_ == "conj" and other.pos_ == "VERB" and _adjacent(verb, other) and not any(
+                g.dep_ in _SUBJECTS or g.dep_ == "dobj" for g in other.children):
+            event = _verb_event(other, "")
+            if event in ("killed", "wounded", "arrested"):
+                return event
+    return ""
+
+
 def _adjacent(first, second) -> bool:
     """Only 'and', 'or', auxiliaries and adverbs between two verbs: 'killed and injured', 'were
     killed or were wounded' (not "killed and 500 more injured")."""
@@ -526,7 +545,7 @@ def _verb_event(verb, counted: str) -> str:
     if lemma in ("take", "hold", "keep") and any(
             c.lemma_.lower() in ("hostage", "captive", "prisoner") and c.tag_ != "NNS" and (
                 c.dep_ in ("oprd", "attr", "xcomp", "advmod", "npadvmod", "acomp", "ccomp", "advcl")
-                or (c.dep_ == "dobj" and any(o.dep_ == "dobj" and o is not c for o in verb.children)))
+                or (c.dep_ == "dobj" and any(o.dep_ == "dobj" and o.i != c.i for o in verb.children)))
             for c in verb.children):
         # "took 900 civilians hostage", "were holding them captive": an event of its own, never
         # compared with arrests by police ("holds 100 hostages", the counted noun, is no event)
@@ -620,6 +639,8 @@ def _role_event(anchor, counted: str, number_is_noun: bool) -> tuple[str, object
                 through_of = True
                 continue
             verb = prep.head
+            if prep.lower_ == "with" and verb.lower_ in ("along", "together") and verb.head.pos_ == "VERB":
+                verb = verb.head  # "were killed along with six others", "along" a particle of the verb
             if prep.lower_ == "with" and prep.i > 0 and prep.doc[prep.i - 1].lower_ in ("along", "together") \
                     and verb.pos_ == "VERB" and any(c.dep_ in ("auxpass", "dobj") for c in verb.children):
                 # "he was killed along with two other people": they share what happened to him
@@ -640,12 +661,18 @@ def _role_event(anchor, counted: str, number_is_noun: bool) -> tuple[str, object
             # "those killed in two attacks include 14 children", "the dead included three women"
             # (not "include a father of five children": only the object itself, or its list)
             return _event_of_included(verb), verb
-        if dep == "dobj" and cur is anchor and _kills_combatants(verb, anchor, counted):
+        if dep == "dobj" and (cur.i == anchor.i or cur.lower_ in _VAGUE_HEADS) and _kills_combatants(verb, anchor, counted):
             return "killed", verb  # "destroyed over 60 terrorists", "lost over one hundred militants"
-        event = _event_of_verb(verb, counted)
+        event = _event_of_verb(verb, counted) or _second_verb_event(verb)
         if not event:
             return "", verb
         lemma = verb.lemma_.lower() if verb.lower_ not in ("dead", "missing") else verb.lower_
+        if dep == "nsubjpass" and cur.tag_ == "NNS" and any(
+                c.i < cur.i and c.dep_ in _SUBJECTS and c.tag_ == "NN" for c in verb.children) and any(
+                c.dep_ in ("aux", "auxpass") and c.lower_ in ("was", "is", "has") for c in verb.children):
+            # a singular subject before it and a singular auxiliary: the plural is a misparse
+            # ("a picture showing ... four naked men ... was captured")
+            return "", verb
         if dep in ("nsubjpass", "dobj", "attr", "oprd"):
             return event, verb
         if dep == "nsubj":
@@ -921,7 +948,9 @@ def _measurement_kind(num, unit: str, end_token) -> tuple[str, str]:
         before = num.doc[max(0, num.i - 3):num.i].text.lower()
         if holder.lower_ in ("old",) or "-old" in holder.doc[holder.i:holder.i + 4].text.lower() or \
                 (num.dep_ in ("appos", "npadvmod") and num.head.pos_ == "PROPN" and num.head.i == num.i - 2) or \
-                before.endswith(("age of", "aged", "ages of", "ages")):
+                before.endswith(("age of", "aged", "ages of", "ages", "age to", "age from")) or \
+                re.search(r"\b(?:people|adults|persons|men|women|seniors|americans|patients|individuals|those|anyone|"
+                          r"everyone|children|kids|residents|voters|workers) (?:over|under|above|below)$", before):
             return "age", ""
         after = holder.nbor(1) if holder.i + 1 < len(holder.doc) else None
         if after is not None and after.lower_ == "ago":

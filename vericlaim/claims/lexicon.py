@@ -140,6 +140,7 @@ UNITS = {
     "hours": ("hours", 1.0), "minutes": ("minutes", 1.0), "weeks": ("weeks", 1.0),
     "year": ("years", 1.0), "month": ("months", 1.0), "day": ("days", 1.0), "hour": ("hours", 1.0),
     "minute": ("minutes", 1.0), "week": ("weeks", 1.0), "decades": ("years", 10.0),
+    "seconds": ("seconds", 1.0), "second": ("seconds", 1.0),
     "square kilometres": ("km2", 1.0), "square kilometers": ("km2", 1.0), "sq km": ("km2", 1.0),
     "km2": ("km2", 1.0), "square miles": ("km2", 2.589988), "sq miles": ("km2", 2.589988),
     "ounces": ("oz", 1.0), "ounce": ("oz", 1.0), "oz": ("oz", 1.0), "gallons": ("gallons", 1.0),
@@ -224,7 +225,7 @@ PROPERTY_WORDS = _by_word({
 })
 INCREASE_VERBS = {"rise", "increase", "grow", "climb", "jump", "soar", "surge", "double", "gain", "go up", "raise"}
 DECREASE_VERBS = {"fall", "decrease", "drop", "decline", "shrink", "plunge", "slump", "cut", "reduce", "lower"}
-DURATION_UNITS = {"years", "months", "weeks", "days", "hours", "minutes"}
+DURATION_UNITS = {"years", "months", "weeks", "days", "hours", "minutes", "seconds"}
 # "per year", "a day", "annually": a rate over a period, never comparable with a total.
 PERIOD_WORDS = {"annually": "per year", "yearly": "per year", "daily": "per day", "monthly": "per month",
                 "weekly": "per week", "hourly": "per hour"}

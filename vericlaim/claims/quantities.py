@@ -45,7 +45,7 @@ INF = math.inf
 # Bumped whenever extraction changes what a frame says. An index stores its passages' frames with
 # the version that made them; one made by another version is re-parsed at check time, so a fix to
 # the frames (a false accusation removed) reaches indexes built before it.
-FRAMES_VERSION = 27
+FRAMES_VERSION = 28
 WORD_DISTANCE_EVENTS = {"killed", "wounded", "arrested", "displaced"}  # the fallback's verbs-before-noun
 MUNITIONS = {"rockets", "drones", "airstrikes"}
 
@@ -78,6 +78,9 @@ _PERIOD_AFTER = re.compile(r"[\d.,]+[- ](?:day|week|month|year|hour|minute|decad
 
 _ONE_OR_MORE = re.compile(r"\s+(?:or|to)\s+(?:two|three|four|2|3|4)\b", re.IGNORECASE)
 _TALLY_AFTER = re.compile(r"\s+(?:votes?|vote\s+margin|decision|ruling|split)\b", re.IGNORECASE)
+_PEOPLE_OVER = re.compile(r"\b(?:people|adults|persons|men|women|seniors|americans|patients|individuals|those|"
+                          r"anyone|everyone|children|kids|residents|voters|workers)\s+(over|under|above|below|"
+                          r"older\s+than|younger\s+than|aged)\s+$", re.IGNORECASE)
 _AGE_BOUND = re.compile(r"\b(over|above|under|below)\s+the\s+ages?\s+of\s+$", re.IGNORECASE)
 # "millions of (taxpayer) dollars"; a verb of money straight before a bare "millions"
 _MONEY_OF = re.compile(r"\s+of\s+(?:(?-i:[a-z-]+)\s+)?dollars\b", re.IGNORECASE)  # not "of Canadian dollars"
@@ -712,13 +715,20 @@ def extract_quantities(text: str, reference_date: str = "", doc=None, parse: boo
                         surface = text[start:end]
             value_scale = 1.0
         unit_found = _unit_after(text, end)
-        if not unit_found and not unit and re.search(r"\b(?:aged?|ages?\s+of)\s+(?:between\s+)?$",
+        if not unit_found and not unit and re.search(r"\b(?:aged?|ages?\s+(?:of|to|from))\s+(?:between\s+)?$",
                                                      text[max(0, start - 16):start], re.IGNORECASE):
             unit_found = ("years", 1.0, end)  # "aged 15", "the age of 15": an age in years
             bound = _AGE_BOUND.search(text[max(0, start - 24):start])
             if bound and not qualifier:  # "over the age of 65", "under the age of 18"
                 qualifier = "more than" if bound.group(1).lower() in ("over", "above") else "less than"
                 low, high = _interval(low, qualifier)
+        over = _PEOPLE_OVER.search(text[max(0, start - 40):start]) if count_like and not unit else None
+        if not unit_found and over and not re.match(r"\s+(?:percent|%|[a-z]+s)\b", text[end:], re.IGNORECASE):
+            unit_found = ("years", 1.0, end)  # "eight vaccinated people over 65": an age
+            word = over.group(1).lower()
+            if word != "aged":
+                qualifier = "more than" if word in ("over", "above") or word.startswith("older") else "less than"
+                low, high = _interval(value, qualifier)
         if not unit_found and not unit and count_like and doc is not None and _age_apposition(doc, start, end, low):
             unit_found = ("years", 1.0, end)  # "Ma'Khia Bryant, 16, was shot": her age
         points = re.match(r"\s+(?:percentage\s+)?points?\b", text[end:], re.IGNORECASE)
@@ -730,7 +740,7 @@ def extract_quantities(text: str, reference_date: str = "", doc=None, parse: boo
             surface = text[start:unit_end]
             if qualifier == "more than" and unit in ("years", "months", "weeks", "days", "hours") and \
                     re.search(r"\bover\s+$", text[max(0, start - 6):start], re.IGNORECASE) and \
-                    not re.match(r"\s+ago\b", text[unit_end:], re.IGNORECASE):
+                    not re.match(r"\s+ago\b", text[unit_end:], re.IGNORECASE) and over is None:
                 # "over 10 years" is a span of ten years, not more than ten ("over 40 years ago" is)
                 low = high = low
                 qualifier = ""
@@ -766,8 +776,9 @@ def extract_quantities(text: str, reference_date: str = "", doc=None, parse: boo
             counted = _counted_times(text, start, end) or counted
         relative_fraction = unit == "fraction" and re.match(r"\s+of\b", text[end:]) is not None
         # "2 million more Americans", "sent 450 more troops": a difference, never compared with a
-        # total ("killed 42 and dozens more wounded": other casualties are a count of their own)
-        difference = not unit and event not in _CASUALTY_EVENTS and _COMPARATIVE_AFTER.match(text, end) is not None
+        # total ("dozens more wounded", "fired 11 more rockets": other casualties, another salvo,
+        # are a count of their own)
+        difference = not unit and event not in _OCCURRENCE_EVENTS and _COMPARATIVE_AFTER.match(text, end) is not None
         numeric.append(Quantity(low, high, unit, counted, qualifier, surface, start,
                                 start + len(surface) if surface != match.group() else end,
                                 event=event, relative=relative_fraction or difference, **extra))
@@ -846,7 +857,8 @@ def _vote_tallies(numeric: list[Quantity], text: str) -> list[Quantity]:
     return result
 
 
-_CASUALTY_EVENTS = frozenset({"killed", "wounded", "killed or wounded", "missing"})
+_OCCURRENCE_EVENTS = frozenset({"killed", "wounded", "killed or wounded", "missing", "fired", "intercepted",
+                                "arrested", "captured"})
 _COMPARATIVE_AFTER = re.compile(r"\s+(?:more|fewer|less|additional|extra)\s+(?!than\b)[a-z]", re.IGNORECASE)
 _OWN_PREDICATE = re.compile(r"\s+(?:were|was|are|is|have|has|had|remain(?:ed)?|[a-z]+ed)\b")
 
