@@ -535,9 +535,10 @@ FRAMES_DEV5 = [
      "killed"),
     # a tally after a verb of voting counts votes
     ("The Senate voted 51-49 to confirm her.", "51", 51, 51, "votes", ""),
-    # dev6: "shot and killed"; "killed along with"; "eliminating scores of terrorists"; a number
+    # dev6: "ambushed and killed"; "killed along with"; "eliminating scores of terrorists"; a number
     # hung on a name before it ("in Raqa two suicide bombers"); two subjects, one a misparse
-    ("Six men were shot and killed outside the bar on Friday.", "Six", 6, 6, "people", "killed"),
+    ("Six soldiers were ambushed and killed near the border on Friday.", "Six", 6, 6, "troops", "killed"),
+    ("Police said 20 protesters were rounded up and arrested.", "20", 20, 20, "protesters", "arrested"),
     ("Eleven soldiers were killed along with four Nusra Front gunmen in the clashes.", "four", 4, 4,
      "fighters", "killed"),
     ("Troops advanced eliminating scores of terrorists near the town.", "scores", 40, 99, "terrorists", "killed"),
@@ -699,6 +700,18 @@ def test_negation_needs_the_count_itself():
     ("2 million more Americans are out of work since Obama took office.", "12 million Americans are out of work."),
     ("There are 3 million fewer Americans without insurance.", "There are 30 million Americans without insurance."),
     ("The Pentagon deployed 500 more troops to Iraq.", "The Pentagon has deployed 3,500 troops to Iraq."),
+    # dev6 review (stop 25): seconds compare only with the same measured thing; "N second-graders"
+    ("The video shows a 10-second clip of the explosion.", "The full video of the explosion is 30 seconds long."),
+    ("Video shows two second-graders fighting in a school cafeteria.", "The 45-second video shows a fight."),
+    # another salvo, more arrests, or more than last year: a difference, never a total
+    ("Hamas fired 11 more rockets at Israel on Tuesday.", "Hamas fired 200 rockets at Israel on Tuesday."),
+    ("Police in Chicago arrested 2,000 more people this year than last year.",
+     "Police in Chicago arrested 9,500 people this year."),
+    # one way of dying is a part of all the killed
+    ("Police killed 1,500 people in the U.S. last year.", "Nearly 1,000 people were shot and killed by police."),
+    # accomplices "along with" an active killer; "a group of 12" is a part
+    ("Five soldiers were killed in the massacre.", "The sergeant killed 16 villagers along with two other soldiers."),
+    ("Syrian troops killed 30 terrorists near Minian.", "The army eliminated a group of 12 terrorists near Minian."),
     # "12 died" keeps the whole's noun
     ("Of the 150 passengers, 12 died.", "The crash killed 40 people."),
     # metaphor and intent

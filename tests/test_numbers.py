@@ -60,8 +60,10 @@ PAIRS = [
     # rockets
     ("About 30 rockets hit the base.", "More than 30 rockets struck the base.", C),
     ("Fewer than 10 rockets were fired at the base.", "More than 30 rockets struck the base.", X),
-    ("Militants fired 11 more rockets.", "Eleven rockets were fired.", C),
-    ("Militants fired 11 more rockets.", "Militants fired 4 rockets.", X),
+    # "11 more rockets" is a difference (another salvo on top of a total), compared with nothing
+    ("Militants fired 11 more rockets.", "Eleven rockets were fired.", "unrelated"),
+    ("Militants fired 11 more rockets.", "Militants fired 4 rockets.", "unrelated"),
+    ("Militants fired 20 rockets and 11 more shells.", "Militants fired 4 shells.", X),
     ("A single rocket hit the base.", "One rocket landed on the base.", C),
     ("A single rocket hit the base.", "Seven rockets landed on the base.", X),
     ("Fewer than 10 rockets were fired.", "Several rockets landed near the runway.", C),

@@ -27,7 +27,7 @@ from vericlaim.records import Quantity
 
 GENERIC_NOUNS = {"", "people", "casualties", "deaths", "injuries", "bodies"}
 # Units that say too little about what is measured to be compared on their own.
-NEVER_BY_UNIT = {"percent", "years", "months", "weeks", "days", "hours", "minutes", "fraction"}
+NEVER_BY_UNIT = {"percent", "years", "months", "weeks", "days", "hours", "minutes", "seconds", "fraction"}
 ROUND_FIGURE_TOLERANCE = 0.025
 VAGUE_BELOW = 2.0  # "dozens" still agrees with 12, not with 5
 # "dozens", "hundreds", "thousands", "millions": a floor, not a ceiling ("thousands were killed" is

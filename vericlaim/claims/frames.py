@@ -56,7 +56,7 @@ _OF_EVENT_NOUNS = {"death": "killed", "killing": "killed", "murder": "killed", "
 _TOLL_WORDS = {"toll", "number", "count", "total", "tally", "figure"}
 # Verbs that, of fighters, report them killed: "destroyed 60 terrorists", "the army lost 20 soldiers"
 _PERSON_OBJECT_KILLING = {"destroy", "eliminate", "liquidate"}
-_VAGUE_HEADS = {"scores", "dozens", "hundreds", "thousands", "tens", "number", "group"}
+_VAGUE_HEADS = {"scores", "dozens", "hundreds", "thousands", "tens"}  # ("a group of 12" is a part)
 
 
 def _kills_combatants(verb, noun, counted: str) -> bool:
@@ -358,8 +358,11 @@ def _noun_after(doc, end: int):
                 following = following[1:]
     if following and (following[0].pos_ == "NOUN" or following[0].lower_ in COUNTED):
         word = following[0]
-        if word.dep_ == "compound" and word.tag_ == "NN" and word.head.i == word.i + 1 and word.head.tag_ == "NNS":
-            return word.head  # "two suicide bombers", the number hung on a name before it
+        if word.dep_ == "compound" and word.tag_ == "NN" and word.head.i == word.i + 1 and word.head.tag_ == "NNS" \
+                and not (canonical_noun(word.head) == "people" and word.head.lower_ != "people"):
+            # "two suicide bombers", the number hung on a name before it (not "5 rescue workers",
+            # which as "people" would meet every other count of workers)
+            return word.head
         return word
     # "29 Syria rebels dead": a place or people's name before the plural noun it qualifies
     for skip in (1, 2) if not re.fullmatch(r"(?:19|20)\d\d", number) else ():  # "AFP 2018 US Service ..."
@@ -503,10 +506,11 @@ def _coordinated_event(verb, event: str, has_subject: bool = False) -> str:
 
 
 def _second_verb_event(verb) -> str:
-    """'were shot and killed', 'rounded up and arrested': a casualty verb straight after a verb
-    with no event of its own, sharing its subject, says what happened ("shot and wounded")."""
-    if verb.lemma_.lower() not in ("shoot", "stab", "beat", "round", "gun", "gas", "ambush", "torture",
-                                   "hunt", "capture", "seize", "grab", "stop", "attack"):
+    """'were ambushed and killed', 'rounded up and arrested': a casualty verb straight after a
+    verb with no event of its own, sharing its subject, says what happened."""
+    # (not "shot and killed", "beaten and killed": a count of one way of dying is a part of all
+    # the killed, which a toll of every death must not be refuted by)
+    if verb.lemma_.lower() not in ("round", "ambush", "hunt", "capture", "seize", "grab", "stop", "attack"):
         return ""
     for other in verb.children:
         if other.dep_ == "conj" and other.pos_ == "VERB" and _adjacent(verb, other) and not any(
@@ -522,7 +526,7 @@ def _adjacent(first, second) -> bool:
     killed or were wounded' (not "killed and 500 more injured")."""
     between = first.doc[first.i + 1:second.i]
     return second.i > first.i and all(
-        t.dep_ in ("cc", "aux", "auxpass", "neg", "punct") or (t.dep_ == "advmod" and t.lower_ not in ("more",))
+        t.dep_ in ("cc", "aux", "auxpass", "neg", "punct", "prt") or (t.dep_ == "advmod" and t.lower_ not in ("more",))
         for t in between) and len(between) <= 3
 
 
@@ -639,8 +643,11 @@ def _role_event(anchor, counted: str, number_is_noun: bool) -> tuple[str, object
                 through_of = True
                 continue
             verb = prep.head
-            if prep.lower_ == "with" and verb.lower_ in ("along", "together") and verb.head.pos_ == "VERB":
-                verb = verb.head  # "were killed along with six others", "along" a particle of the verb
+            if prep.lower_ == "with" and verb.lower_ in ("along", "together") and verb.head.pos_ == "VERB" \
+                    and any(c.dep_ == "auxpass" for c in verb.head.children):
+                # "were killed along with six others", "along" a particle of the verb (passive only:
+                # "the sergeant killed 16 villagers along with two soldiers" names his accomplices)
+                verb = verb.head
             if prep.lower_ == "with" and prep.i > 0 and prep.doc[prep.i - 1].lower_ in ("along", "together") \
                     and verb.pos_ == "VERB" and any(c.dep_ in ("auxpass", "dobj") for c in verb.children):
                 # "he was killed along with two other people": they share what happened to him

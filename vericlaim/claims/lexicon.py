@@ -140,7 +140,8 @@ UNITS = {
     "hours": ("hours", 1.0), "minutes": ("minutes", 1.0), "weeks": ("weeks", 1.0),
     "year": ("years", 1.0), "month": ("months", 1.0), "day": ("days", 1.0), "hour": ("hours", 1.0),
     "minute": ("minutes", 1.0), "week": ("weeks", 1.0), "decades": ("years", 10.0),
-    "seconds": ("seconds", 1.0), "second": ("seconds", 1.0),
+    # "30-second ad" (not "two second-graders", "three second-place finishes")
+    "seconds": ("seconds", 1.0), "-second": ("seconds", 1.0),
     "square kilometres": ("km2", 1.0), "square kilometers": ("km2", 1.0), "sq km": ("km2", 1.0),
     "km2": ("km2", 1.0), "square miles": ("km2", 2.589988), "sq miles": ("km2", 2.589988),
     "ounces": ("oz", 1.0), "ounce": ("oz", 1.0), "oz": ("oz", 1.0), "gallons": ("gallons", 1.0),

@@ -722,13 +722,14 @@ def extract_quantities(text: str, reference_date: str = "", doc=None, parse: boo
             if bound and not qualifier:  # "over the age of 65", "under the age of 18"
                 qualifier = "more than" if bound.group(1).lower() in ("over", "above") else "less than"
                 low, high = _interval(low, qualifier)
-        over = _PEOPLE_OVER.search(text[max(0, start - 40):start]) if count_like and not unit else None
+        over = _PEOPLE_OVER.search(text[max(0, start - 40):start]) \
+            if count_like and not unit and low == int(low) and 0 < low < 100 else None
         if not unit_found and over and not re.match(r"\s+(?:percent|%|[a-z]+s)\b", text[end:], re.IGNORECASE):
             unit_found = ("years", 1.0, end)  # "eight vaccinated people over 65": an age
             word = over.group(1).lower()
             if word != "aged":
                 qualifier = "more than" if word in ("over", "above") or word.startswith("older") else "less than"
-                low, high = _interval(value, qualifier)
+                low, high = _interval(low, qualifier)
         if not unit_found and not unit and count_like and doc is not None and _age_apposition(doc, start, end, low):
             unit_found = ("years", 1.0, end)  # "Ma'Khia Bryant, 16, was shot": her age
         points = re.match(r"\s+(?:percentage\s+)?points?\b", text[end:], re.IGNORECASE)
@@ -775,10 +776,12 @@ def extract_quantities(text: str, reference_date: str = "", doc=None, parse: boo
         if not unit and not counted:
             counted = _counted_times(text, start, end) or counted
         relative_fraction = unit == "fraction" and re.match(r"\s+of\b", text[end:]) is not None
-        # "2 million more Americans", "sent 450 more troops": a difference, never compared with a
-        # total ("dozens more wounded", "fired 11 more rockets": other casualties, another salvo,
-        # are a count of their own)
-        difference = not unit and event not in _OCCURRENCE_EVENTS and _COMPARATIVE_AFTER.match(text, end) is not None
+        # "2 million more Americans", "sent 450 more troops", "fired 11 more rockets": a
+        # difference, never compared with a total ("killed 42 and dozens more wounded": after
+        # "and", the others are a count of their own, unless a "than" follows)
+        difference = not unit and _COMPARATIVE_AFTER.match(text, end) is not None and (
+            not _AND_BEFORE.search(text[max(0, start - 12):start])
+            or _THAN_AFTER.match(text, end) is not None)
         numeric.append(Quantity(low, high, unit, counted, qualifier, surface, start,
                                 start + len(surface) if surface != match.group() else end,
                                 event=event, relative=relative_fraction or difference, **extra))
@@ -857,8 +860,8 @@ def _vote_tallies(numeric: list[Quantity], text: str) -> list[Quantity]:
     return result
 
 
-_OCCURRENCE_EVENTS = frozenset({"killed", "wounded", "killed or wounded", "missing", "fired", "intercepted",
-                                "arrested", "captured"})
+_AND_BEFORE = re.compile(r"\band\s+(?:another\s+)?$", re.IGNORECASE)
+_THAN_AFTER = re.compile(r"\s+(?:more|fewer|less|additional|extra)\s+[^.;]{0,60}?\bthan\b", re.IGNORECASE)
 _COMPARATIVE_AFTER = re.compile(r"\s+(?:more|fewer|less|additional|extra)\s+(?!than\b)[a-z]", re.IGNORECASE)
 _OWN_PREDICATE = re.compile(r"\s+(?:were|was|are|is|have|has|had|remain(?:ed)?|[a-z]+ed)\b")
 
