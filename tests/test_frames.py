@@ -709,6 +709,10 @@ def test_negation_needs_the_count_itself():
      "Police in Chicago arrested 9,500 people this year."),
     # one way of dying is a part of all the killed
     ("Police killed 1,500 people in the U.S. last year.", "Nearly 1,000 people were shot and killed by police."),
+    # suite check (FNC-1 dev, stop 25): hostages "held captive" are what they are, and the parts
+    # of "two British and two American hostages" still sum to the whole
+    ("The executioner who killed 4 hostages was wounded in an airstrike.",
+     "The man who beheaded two British and two American hostages held captive by the group was hurt."),
     # accomplices "along with" an active killer; "a group of 12" is a part
     ("Five soldiers were killed in the massacre.", "The sergeant killed 16 villagers along with two other soldiers."),
     ("Syrian troops killed 30 terrorists near Minian.", "The army eliminated a group of 12 terrorists near Minian."),

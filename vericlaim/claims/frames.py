@@ -546,13 +546,14 @@ def _verb_event(verb, counted: str) -> str:
         return "displaced"  # "were granted safe passage out of the town"
     if event:
         return event
-    if lemma in ("take", "hold", "keep") and any(
+    if lemma in ("take", "hold", "keep") and verb.dep_ not in ("acl", "relcl") and any(
             c.lemma_.lower() in ("hostage", "captive", "prisoner") and c.tag_ != "NNS" and (
                 c.dep_ in ("oprd", "attr", "xcomp", "advmod", "npadvmod", "acomp", "ccomp", "advcl")
                 or (c.dep_ == "dobj" and any(o.dep_ == "dobj" and o.i != c.i for o in verb.children)))
             for c in verb.children):
         # "took 900 civilians hostage", "were holding them captive": an event of its own, never
-        # compared with arrests by police ("holds 100 hostages", the counted noun, is no event)
+        # compared with arrests by police ("holds 100 hostages", the counted noun, is no event;
+        # "beheaded two American hostages held captive" says what they are, not what happened)
         return "captured"
     if lemma in ("force", "drive", "compel") and any(
             c.dep_ == "xcomp" and c.lemma_.lower() in ("flee", "leave", "evacuate") for c in verb.children):

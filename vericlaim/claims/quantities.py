@@ -45,7 +45,7 @@ INF = math.inf
 # Bumped whenever extraction changes what a frame says. An index stores its passages' frames with
 # the version that made them; one made by another version is re-parsed at check time, so a fix to
 # the frames (a false accusation removed) reaches indexes built before it.
-FRAMES_VERSION = 29
+FRAMES_VERSION = 30
 WORD_DISTANCE_EVENTS = {"killed", "wounded", "arrested", "displaced"}  # the fallback's verbs-before-noun
 MUNITIONS = {"rockets", "drones", "airstrikes"}
 
