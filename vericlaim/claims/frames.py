@@ -21,6 +21,7 @@ import re
 from dataclasses import dataclass
 
 from vericlaim.claims.lexicon import (
+    AGE_GROUP_WORDS,
     COUNTED,
     DECREASE_VERBS,
     DURATION_UNITS,
@@ -37,6 +38,7 @@ from vericlaim.claims.lexicon import (
     PERSON_GROUPS,
     PERSON_NOUNS,
     PROPERTY_WORDS,
+    UNITS_WORDS,
 )
 
 MUNITIONS = {"rockets", "drones", "airstrikes", "attacks"}
@@ -54,7 +56,7 @@ _OF_EVENT_NOUNS = {"death": "killed", "killing": "killed", "murder": "killed", "
                    "kidnapping": "arrested", "evacuation": "displaced", "displacement": "displaced",
                    "deployment": "deployed", "interception": "intercepted", "disappearance": "missing"}
 _TOLL_WORDS = {"toll", "number", "count", "total", "tally", "figure"}
-# Verbs that, of fighters, report them killed: "destroyed 60 terrorists", "the army lost 20 soldiers"
+# Verbs that, of fighters, report them killed: "destroyed 60 terrorists", "eliminated 12 militants"
 _PERSON_OBJECT_KILLING = {"destroy", "eliminate", "liquidate"}
 _VAGUE_HEADS = {"scores", "dozens", "hundreds", "thousands", "tens"}  # ("a group of 12" is a part)
 
@@ -670,7 +672,7 @@ def _role_event(anchor, counted: str, number_is_noun: bool) -> tuple[str, object
             # (not "include a father of five children": only the object itself, or its list)
             return _event_of_included(verb), verb
         if dep == "dobj" and (cur.i == anchor.i or cur.lower_ in _VAGUE_HEADS) and _kills_combatants(verb, anchor, counted):
-            return "killed", verb  # "destroyed over 60 terrorists", "lost over one hundred militants"
+            return "killed", verb  # "destroyed over 60 terrorists", "eliminating scores of terrorists"
         event = _event_of_verb(verb, counted) or _second_verb_event(verb)
         if not event:
             return "", verb
@@ -721,7 +723,7 @@ def _reporting_singular(num, noun) -> bool:
             or noun.lower_ in PERSON_NOUNS or noun.lower_ in EXTRA_COUNTED:
         return False
     value = num.like_num and num.text.replace(",", "").isdigit() and int(num.text.replace(",", "")) > 1
-    if not (value or num.lower_ in ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")):
+    if not (value or 2 <= UNITS_WORDS.get(num.lower_, 0) <= 10):
         return False
     if noun.dep_ == "nsubj" and noun.head.lemma_.lower() in _REPORTING_LEMMAS:
         return True
@@ -957,8 +959,7 @@ def _measurement_kind(num, unit: str, end_token) -> tuple[str, str]:
         if holder.lower_ in ("old",) or "-old" in holder.doc[holder.i:holder.i + 4].text.lower() or \
                 (num.dep_ in ("appos", "npadvmod") and num.head.pos_ == "PROPN" and num.head.i == num.i - 2) or \
                 before.endswith(("age of", "aged", "ages of", "ages", "age to", "age from")) or \
-                re.search(r"\b(?:people|adults|persons|men|women|seniors|americans|patients|individuals|those|anyone|"
-                          r"everyone|children|kids|residents|voters|workers) (?:over|under|above|below)$", before):
+                re.search(rf"\b(?:{AGE_GROUP_WORDS}) (?:over|under|above|below)$", before):
             return "age", ""
         after = holder.nbor(1) if holder.i + 1 < len(holder.doc) else None
         if after is not None and after.lower_ == "ago":

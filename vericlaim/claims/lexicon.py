@@ -227,6 +227,10 @@ PROPERTY_WORDS = _by_word({
 INCREASE_VERBS = {"rise", "increase", "grow", "climb", "jump", "soar", "surge", "double", "gain", "go up", "raise"}
 DECREASE_VERBS = {"fall", "decrease", "drop", "decline", "shrink", "plunge", "slump", "cut", "reduce", "lower"}
 DURATION_UNITS = {"years", "months", "weeks", "days", "hours", "minutes", "seconds"}
+# Groups of people whose "over 65" / "under 30" is an age (a regex alternation, for
+# quantities.py, which gives the unit, and frames.py, which gives the property)
+AGE_GROUP_WORDS = ("people|adults|persons|men|women|seniors|americans|patients|individuals|those|anyone|everyone|"
+                   "children|kids|residents|voters|workers")
 # "per year", "a day", "annually": a rate over a period, never comparable with a total.
 PERIOD_WORDS = {"annually": "per year", "yearly": "per year", "daily": "per day", "monthly": "per month",
                 "weekly": "per week", "hourly": "per hour"}

@@ -22,6 +22,7 @@ from datetime import date
 
 from vericlaim.claims.lexicon import (
     ABOUT_TOLERANCE,
+    AGE_GROUP_WORDS,
     COUNTED,
     CURRENCY_SIGNS,
     EVENTS,
@@ -78,9 +79,8 @@ _PERIOD_AFTER = re.compile(r"[\d.,]+[- ](?:day|week|month|year|hour|minute|decad
 
 _ONE_OR_MORE = re.compile(r"\s+(?:or|to)\s+(?:two|three|four|2|3|4)\b", re.IGNORECASE)
 _TALLY_AFTER = re.compile(r"\s+(?:votes?|vote\s+margin|decision|ruling|split)\b", re.IGNORECASE)
-_PEOPLE_OVER = re.compile(r"\b(?:people|adults|persons|men|women|seniors|americans|patients|individuals|those|"
-                          r"anyone|everyone|children|kids|residents|voters|workers)\s+(over|under|above|below|"
-                          r"older\s+than|younger\s+than|aged)\s+$", re.IGNORECASE)
+_PEOPLE_OVER = re.compile(rf"\b(?:{AGE_GROUP_WORDS})\s+(over|under|above|below|older\s+than|younger\s+than|aged)\s+$",
+                          re.IGNORECASE)
 _AGE_BOUND = re.compile(r"\b(over|above|under|below)\s+the\s+ages?\s+of\s+$", re.IGNORECASE)
 # "millions of (taxpayer) dollars"; a verb of money straight before a bare "millions"
 _MONEY_OF = re.compile(r"\s+of\s+(?:(?-i:[a-z-]+)\s+)?dollars\b", re.IGNORECASE)  # not "of Canadian dollars"
@@ -861,8 +861,9 @@ def _vote_tallies(numeric: list[Quantity], text: str) -> list[Quantity]:
 
 
 _AND_BEFORE = re.compile(r"\band\s+(?:another\s+)?$", re.IGNORECASE)
-_THAN_AFTER = re.compile(r"\s+(?:more|fewer|less|additional|extra)\s+[^.;]{0,60}?\bthan\b", re.IGNORECASE)
-_COMPARATIVE_AFTER = re.compile(r"\s+(?:more|fewer|less|additional|extra)\s+(?!than\b)[a-z]", re.IGNORECASE)
+_COMPARATIVES = r"(?:more|fewer|less|additional|extra)"
+_THAN_AFTER = re.compile(rf"\s+{_COMPARATIVES}\s+[^.;]{{0,60}}?\bthan\b", re.IGNORECASE)
+_COMPARATIVE_AFTER = re.compile(rf"\s+{_COMPARATIVES}\s+(?!than\b)[a-z]", re.IGNORECASE)
 _OWN_PREDICATE = re.compile(r"\s+(?:were|was|are|is|have|has|had|remain(?:ed)?|[a-z]+ed)\b")
 
 

@@ -34,11 +34,11 @@ _UNIT_ALIASES = {"dollars": "USD", "usd": "USD", "$": "USD", "euros": "EUR", "po
                  "metres": "m", "meters": "m", "tonnes": "t", "tons": "t", "year": "years",
                  "month": "months", "week": "weeks", "day": "days", "hour": "hours", "minute": "minutes",
                  "ounces": "oz", "ounce": "oz", "gallon": "gallons", "square kilometres": "km2",
-                 "hectares": "ha", "hectare": "ha", "rupees": "INR"}
+                 "hectares": "ha", "hectare": "ha", "rupees": "INR", "second": "seconds"}
 _CONVERT = {"miles": ("km", 1.609344), "mile": ("km", 1.609344), "feet": ("m", 0.3048),
             "foot": ("m", 0.3048), "decades": ("years", 10.0), "sq miles": ("km2", 2.589988),
             "square miles": ("km2", 2.589988), "inches": ("m", 0.0254), "inch": ("m", 0.0254),
-            "mm": ("m", 0.001), "cm": ("m", 0.01), "second": ("seconds", 1.0)}
+            "mm": ("m", 0.001), "cm": ("m", 0.01)}
 
 
 @dataclass(frozen=True)
